@@ -1,0 +1,46 @@
+import type { Locale } from '@shared/i18n/locales'
+import type { MessageParams } from '@shared/i18n/translate'
+
+/** One option of a command, as node:util parseArgs wants it plus help text. */
+export interface CliOption {
+  readonly type: 'string' | 'boolean'
+  readonly short?: string
+  readonly multiple?: boolean
+  /** Placeholder shown in help, e.g. "FILE". */
+  readonly valueName?: string
+  /** i18n key of the one-line description. */
+  readonly descriptionKey: string
+}
+
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly cwd: string
+  /** Standard input as text, for commands that accept "-" as a file. */
+  readonly readStdin: () => Promise<string>
+}
+
+export interface CliContext extends CliIo {
+  readonly locale: Locale
+  readonly t: (key: string, params?: MessageParams) => string
+  readonly version: string
+}
+
+export type CliValues = Record<string, string | boolean | string[] | boolean[] | undefined>
+
+export interface CliCommand {
+  readonly name: string
+  /** i18n key of the one-line summary shown in `alloclab --help`. */
+  readonly summaryKey: string
+  /** Synopsis after "alloclab", e.g. "check FILE... [options]". */
+  readonly synopsis: string
+  readonly options: Readonly<Record<string, CliOption>>
+  readonly allowPositionals: boolean
+  /** Returns the process exit code: 0 ok, 1 the work found problems, 2 bad usage or input. */
+  run(values: CliValues, positionals: string[], ctx: CliContext): Promise<number>
+}
+
+/** Thrown by a command for bad usage; main prints the message and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}

@@ -1,0 +1,126 @@
+/**
+ * The LabApi contract: every call the renderer can make, with runtime schemas
+ * for its input and output. Hosts (Electron IPC, the browser host's HTTP and
+ * WebSocket, tests) derive everything from this one table; nothing reaches
+ * LabService before its input has passed `parseInput`.
+ */
+import { z } from 'zod'
+import { LOCALES } from './i18n/locales'
+
+/** Bumped whenever a channel's input or output changes incompatibly. */
+export const LAB_API_VERSION = 1
+
+export const HOST_KINDS = ['electron', 'browser', 'cli', 'test'] as const
+export type HostKind = (typeof HOST_KINDS)[number]
+
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
+export const SettingsSchema = z
+  .object({
+    language: z.enum(LOCALES),
+    theme: z.enum(THEMES)
+  })
+  .strict()
+export type Settings = z.infer<typeof SettingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = { language: 'en', theme: 'system' }
+
+export const AppInfoSchema = z
+  .object({
+    appVersion: z.string(),
+    apiVersion: z.number().int(),
+    host: z.enum(HOST_KINDS),
+    engineVersion: z.string(),
+    poolLayoutVersion: z.number().int(),
+    databasePath: z.string(),
+    /** Set when the database was damaged or too new and was moved aside at start. */
+    databaseNotice: z
+      .object({
+        kind: z.enum(['damaged', 'newer']),
+        movedTo: z.string(),
+        detail: z.string()
+      })
+      .strict()
+      .nullable(),
+    platform: z.string(),
+    nodeVersion: z.string()
+  })
+  .strict()
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+const NoInput = z.object({}).strict()
+
+/** Channel name (`domain:verb`) to input and output schema. */
+export const labChannels = {
+  'app:info': { input: NoInput, output: AppInfoSchema },
+  'settings:get': { input: NoInput, output: SettingsSchema },
+  'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema }
+} as const
+
+export type LabChannel = keyof typeof labChannels
+export type LabInput<C extends LabChannel> = z.input<(typeof labChannels)[C]['input']>
+export type LabOutput<C extends LabChannel> = z.output<(typeof labChannels)[C]['output']>
+
+export const LAB_CHANNELS = Object.keys(labChannels) as LabChannel[]
+
+export function isLabChannel(value: unknown): value is LabChannel {
+  return typeof value === 'string' && Object.hasOwn(labChannels, value)
+}
+
+/** Events LabService pushes to the renderer (progress and the like; later issues add more). */
+export const labEvents = {
+  'settings:changed': SettingsSchema
+} as const
+export type LabEventName = keyof typeof labEvents
+export type LabEventPayload<E extends LabEventName> = z.output<(typeof labEvents)[E]>
+
+/** Stable error codes that cross host boundaries. */
+export const LAB_ERROR_CODES = ['invalid-input', 'unknown-channel', 'not-found', 'internal'] as const
+export type LabErrorCode = (typeof LAB_ERROR_CODES)[number]
+
+export const LabErrorSchema = z
+  .object({ code: z.enum(LAB_ERROR_CODES), message: z.string() })
+  .strict()
+
+/** An error a host can send across its boundary as plain data. */
+export class LabError extends Error {
+  override name = 'LabError'
+  constructor(
+    readonly code: LabErrorCode,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** What every host returns for a call: errors are values, never thrown across a boundary. */
+export type LabResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof LabErrorSchema> }
+
+/** Validate a call's input; throws LabError('invalid-input') naming the first bad field. */
+export function parseInput<C extends LabChannel>(channel: C, input: unknown): z.output<(typeof labChannels)[C]['input']> {
+  const result = labChannels[channel].input.safeParse(input ?? {})
+  if (!result.success) throw new LabError('invalid-input', describeIssues(channel, result.error))
+  return result.data as z.output<(typeof labChannels)[C]['input']>
+}
+
+/** Validate a call's output (hosts do this before sending, so a service bug never leaks bad data). */
+export function parseOutput<C extends LabChannel>(channel: C, output: unknown): LabOutput<C> {
+  const result = labChannels[channel].output.safeParse(output)
+  if (!result.success) throw new LabError('internal', describeIssues(channel, result.error))
+  return result.data as LabOutput<C>
+}
+
+function describeIssues(channel: string, error: z.ZodError): string {
+  const first = error.issues[0]
+  if (!first) return `${channel}: invalid value`
+  const where = first.path.length > 0 ? first.path.join('.') : 'input'
+  return `${channel}: ${where}: ${first.message}`
+}
+
+/** The object the renderer talks to, whichever host it runs in. */
+export interface LabApi {
+  invoke<C extends LabChannel>(channel: C, input: LabInput<C>): Promise<LabOutput<C>>
+  /** Subscribe to a pushed event; returns the unsubscribe function. */
+  on<E extends LabEventName>(event: E, listener: (payload: LabEventPayload<E>) => void): () => void
+}
