@@ -29,7 +29,11 @@ export default defineConfigWithVueTs(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only the Electron shell and preload import electron.' }] }
+        {
+          paths: [
+            { name: 'electron', message: 'Only the Electron shell and preload import electron.' }
+          ]
+        }
       ]
     }
   },
@@ -41,7 +45,10 @@ export default defineConfigWithVueTs(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'electron', 'vue', 'pinia'], message: 'src/shared must not depend on Node, Electron or the DOM framework.' }
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'electron', 'vue', 'pinia'],
+              message: 'src/shared must not depend on Node, Electron or the DOM framework.'
+            }
           ]
         }
       ]

@@ -76,7 +76,12 @@ export type LabEventName = keyof typeof labEvents
 export type LabEventPayload<E extends LabEventName> = z.output<(typeof labEvents)[E]>
 
 /** Stable error codes that cross host boundaries. */
-export const LAB_ERROR_CODES = ['invalid-input', 'unknown-channel', 'not-found', 'internal'] as const
+export const LAB_ERROR_CODES = [
+  'invalid-input',
+  'unknown-channel',
+  'not-found',
+  'internal'
+] as const
 export type LabErrorCode = (typeof LAB_ERROR_CODES)[number]
 
 export const LabErrorSchema = z
@@ -95,10 +100,14 @@ export class LabError extends Error {
 }
 
 /** What every host returns for a call: errors are values, never thrown across a boundary. */
-export type LabResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof LabErrorSchema> }
+export type LabResult<T> =
+  { ok: true; value: T } | { ok: false; error: z.infer<typeof LabErrorSchema> }
 
 /** Validate a call's input; throws LabError('invalid-input') naming the first bad field. */
-export function parseInput<C extends LabChannel>(channel: C, input: unknown): z.output<(typeof labChannels)[C]['input']> {
+export function parseInput<C extends LabChannel>(
+  channel: C,
+  input: unknown
+): z.output<(typeof labChannels)[C]['input']> {
   const result = labChannels[channel].input.safeParse(input ?? {})
   if (!result.success) throw new LabError('invalid-input', describeIssues(channel, result.error))
   return result.data as z.output<(typeof labChannels)[C]['input']>
@@ -124,3 +133,24 @@ export interface LabApi {
   /** Subscribe to a pushed event; returns the unsubscribe function. */
   on<E extends LabEventName>(event: E, listener: (payload: LabEventPayload<E>) => void): () => void
 }
+
+/**
+ * The raw transport a host gives the renderer: the preload's `window.lab` in
+ * Electron, an HTTP + WebSocket client in the browser host. Results arrive as
+ * LabResult values; `createLabApi` in the renderer unwraps them into LabApi.
+ */
+export interface LabBridge {
+  invoke(channel: LabChannel, input: unknown): Promise<LabResult<unknown>>
+  on(event: LabEventName, listener: (payload: unknown) => void): () => void
+}
+
+/**
+ * Browser-host wire protocol (all on the page's own origin):
+ *   page:   GET  /?token=SECRET           (static files need no token)
+ *   call:   POST /api/invoke  {channel, input}  with header `Authorization: Bearer SECRET`
+ *           -> 200 LabResult JSON (errors are values); 401/403 without a valid token or origin
+ *   events: WebSocket /api/events?token=SECRET  -> text frames {event, payload}
+ */
+export const WEB_TOKEN_PARAM = 'token'
+export const WEB_INVOKE_PATH = '/api/invoke'
+export const WEB_EVENTS_PATH = '/api/events'

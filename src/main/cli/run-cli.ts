@@ -29,7 +29,10 @@ export async function runCli(
   }
   const command = commands.find((c) => c.name === first)
   if (!command) {
-    const guess = closestName(first, commands.map((c) => c.name))
+    const guess = closestName(
+      first,
+      commands.map((c) => c.name)
+    )
     io.stderr(
       `${t('cli.unknownCommand', { name: first })}${guess ? ` ${t('cli.didYouMean', { name: guess })}` : ''}\n`
     )
@@ -52,7 +55,9 @@ export async function runCli(
     values = parsed.values as CliValues
     positionals = parsed.positionals
   } catch (error) {
-    io.stderr(`${t('cli.badArguments', { command: command.name, message: describeParseError(error, command, ctx) })}\n`)
+    io.stderr(
+      `${t('cli.badArguments', { command: command.name, message: describeParseError(error, command, ctx) })}\n`
+    )
     return 2
   }
 
@@ -85,7 +90,10 @@ function describeParseError(error: unknown, command: CliCommand, ctx: CliContext
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? ''
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return ctx.t('cli.unknownOption', { option: quoted.split(' ')[0] ?? quoted, command: command.name })
+      return ctx.t('cli.unknownOption', {
+        option: quoted.split(' ')[0] ?? quoted,
+        command: command.name
+      })
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return ctx.t('cli.missingValue', { option: quoted.split(' ')[0] ?? quoted })
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

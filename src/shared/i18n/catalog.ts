@@ -4,13 +4,37 @@
  * `satisfies typeof en`, so a missing or extra key fails the typecheck.
  * The renderer hands these to vue-i18n; Node code uses `translate`.
  */
+import enApp from './en/app'
 import enCli from './en/cli'
+import enEngine from './en/engine'
+import enHeap from './en/heap'
+import enPages from './en/pages'
+import enScenario from './en/scenario'
+import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
+import zhEngine from './zh-CN/engine'
+import zhHeap from './zh-CN/heap'
+import zhPages from './zh-CN/pages'
+import zhScenario from './zh-CN/scenario'
 import type { Locale } from './locales'
 
 export const catalog = {
-  en: { cli: enCli },
-  'zh-CN': { cli: zhCli }
+  en: {
+    app: enApp,
+    cli: enCli,
+    engine: enEngine,
+    heap: enHeap,
+    pages: enPages,
+    scenario: enScenario
+  },
+  'zh-CN': {
+    app: zhApp,
+    cli: zhCli,
+    engine: zhEngine,
+    heap: zhHeap,
+    pages: zhPages,
+    scenario: zhScenario
+  }
 } satisfies Record<Locale, unknown>
 
 export type MessageSchema = (typeof catalog)['en']

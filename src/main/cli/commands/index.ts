@@ -1,4 +1,19 @@
 import type { CliCommand } from '../command'
+import { allocatorsCommand } from './allocators'
+import { checkCommand } from './check'
+import { fmtCommand } from './fmt'
+import { generateCommand } from './generate'
+import { importCommand } from './import'
+import { runCommand } from './run'
+import { webCommand } from './web'
 
 /** Every CLI command, in the order `alloclab --help` lists them. One file per command. */
-export const commands: readonly CliCommand[] = []
+export const commands: readonly CliCommand[] = [
+  webCommand,
+  runCommand,
+  allocatorsCommand,
+  checkCommand,
+  fmtCommand,
+  importCommand,
+  generateCommand
+]

@@ -15,5 +15,20 @@ export default {
   missingValue: '选项 "{option}" 需要一个值。',
   unexpectedArgument: '多余的参数 "{arg}"。',
   fileUnreadable: '无法读取 "{file}"：{reason}',
-  internalError: 'alloclab {command} 执行失败：{message}'
+  internalError: 'alloclab {command} 执行失败：{message}',
+  dbOption: '数据库文件（默认：~/.alloclab/alloclab.db，或环境变量 ALLOCLAB_DB）',
+  web: {
+    summary: '在本机浏览器中使用 AllocLab（只监听 127.0.0.1）',
+    port: '监听的端口（默认：任意空闲端口）',
+    noOpen: '不自动打开系统浏览器',
+    badPort: '"{value}" 不是有效的端口号（0 到 65535）。',
+    notBuilt: '应用还没有构建：{dir} 中没有 index.html。请先运行 "npm run build"。',
+    listening: 'AllocLab 已在 {url} 运行\n按 Ctrl+C 停止。',
+    openFailed: '无法自动打开浏览器，请手动打开上面的地址。'
+  },
+  db: {
+    damaged: '数据库已损坏，无法打开（{detail}）。原文件已移到 {movedTo}，并新建了一个空数据库。',
+    newer:
+      '数据库由更新版本的 AllocLab 写入（{detail}）。原文件已原样移到 {movedTo}，并新建了一个数据库。'
+  }
 } satisfies typeof en

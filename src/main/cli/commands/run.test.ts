@@ -1,0 +1,287 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compileScenario } from '@shared/scenario'
+import { tinyFamily } from '../../engine/testing/tiny-family'
+import { engineWorkerFromSource, tsxWorker } from '../../engine/testing/tsx-worker'
+import { allFamilies } from '../../engine/families'
+import { procFormatters } from '../../engine/proc-formatters'
+import type { CliIo } from '../command'
+import { runCli } from '../run-cli'
+import { createRunCommand } from './run'
+
+const commands = [
+  createRunCommand({
+    families: () => [tinyFamily],
+    launch: () => tsxWorker('./tiny-worker.ts'),
+    compile: compileScenario,
+    formatters: {},
+    parallel: 2
+  })
+]
+
+const folder = mkdtempSync(join(tmpdir(), 'alloclab-run-'))
+function scenario(name: string, text: string): string {
+  writeFileSync(join(folder, name), text)
+  return name
+}
+
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: folder,
+    readStdin: () => Promise.resolve('arena 64\nalloc a 8\n')
+  }
+  const code = await runCli(argv, commands, io, '0.0.0-test')
+  return { code, stdout, stderr }
+}
+
+const textbook = scenario(
+  'textbook.scn',
+  [
+    'arena 100',
+    'base 1000',
+    'alloc p0 3',
+    'alloc p1 40',
+    'free p0',
+    'alloc p2 58',
+    'alloc p3 80',
+    ''
+  ].join('\n')
+)
+
+describe('alloclab run', () => {
+  it('prints a table with a column per config', async () => {
+    const { code, stdout, stderr } = await cli([
+      'run',
+      textbook,
+      '--allocator',
+      'tiny',
+      '--allocator',
+      'tiny:reset=off'
+    ])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toContain(
+      '#1  tiny:arena=100,base=1000,order=addr,reset=on,spin=0,break-at=-1,hog=off'
+    )
+    expect(stdout).toContain('#2  tiny:arena=100,base=1000,order=addr,reset=off')
+    expect(stdout).toMatch(/^requests +5 +5$/m)
+    expect(stdout).toMatch(/^failures \(no memory \/ fragmented\) +2 \(1 \/ 1\) +2 \(1 \/ 1\)$/m)
+  })
+
+  it('prints the JSON shape other tools read', async () => {
+    const { code, stdout } = await cli([
+      'run',
+      textbook,
+      '--allocator',
+      'tiny',
+      '--json',
+      '--events'
+    ])
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout) as {
+      runs: {
+        allocator: string
+        summary: Record<string, unknown>
+        events: Record<string, unknown>[]
+        final: object
+      }[]
+    }
+    expect(report.runs).toHaveLength(1)
+    const run = report.runs[0]!
+    expect(run.allocator).toBe(
+      'tiny:arena=100,base=1000,order=addr,reset=on,spin=0,break-at=-1,hog=off'
+    )
+    expect(run.summary).toMatchObject({
+      requests: 5,
+      failures: 2,
+      failNoMemory: 1,
+      failFragmented: 1,
+      invalid: 0
+    })
+    expect(run.summary).not.toHaveProperty('timing')
+    expect(run.events[0]).toEqual({
+      step: 0,
+      line: 3,
+      op: 'alloc',
+      handle: 'p0',
+      size: 3,
+      ok: true,
+      status: 'ok',
+      addr: 1000,
+      requested: 3,
+      granted: 3,
+      examined: 1,
+      splits: 0,
+      merges: 0
+    })
+    expect(run.events.map((e) => e['status'])).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'fragmented',
+      'no-memory'
+    ])
+    expect(run.final).toEqual({})
+  })
+
+  it('gives byte-identical JSON for the same input', async () => {
+    const argv = [
+      'run',
+      textbook,
+      '--allocator',
+      'tiny',
+      '--allocator',
+      'tiny:order=front',
+      '--json',
+      '--events'
+    ]
+    const first = await cli(argv)
+    const second = await cli(argv)
+    expect(first.code).toBe(0)
+    expect(second.stdout).toBe(first.stdout)
+  })
+
+  it('adds wall-clock timing only when asked', async () => {
+    const { stdout } = await cli(['run', textbook, '--allocator', 'tiny', '--json', '--timing'])
+    const run = (JSON.parse(stdout) as { runs: { timing?: { elapsedMs: number } }[] }).runs[0]!
+    expect(typeof run.timing?.elapsedMs).toBe('number')
+  })
+
+  it('reads the scenario from standard input when the file is "-"', async () => {
+    const { code, stdout } = await cli(['run', '-', '--allocator', 'tiny', '--json'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('"allocator": "tiny:arena=64,')
+  })
+
+  it('exits 2 naming the spec when the allocator is unknown', async () => {
+    const { code, stdout, stderr } = await cli(['run', textbook, '--allocator', 'tinyy:arena=10'])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('"tinyy:arena=10"')
+    expect(stderr).toContain('Did you mean "tiny"?')
+  })
+
+  it('exits 2 with gcc-style diagnostics when the scenario has errors', async () => {
+    const broken = scenario('broken.scn', 'arena 100\nallco p0 3\nfree p9\n')
+    const { code, stdout, stderr } = await cli(['run', broken, '--allocator', 'tiny'])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^broken\.scn:2:1: error: .+ \[unknown-keyword\]$/m)
+    expect(stderr).toMatch(/^broken\.scn:3:\d+: error: .+ \[unknown-handle\]$/m)
+  })
+
+  it('exits 2 when the file cannot be read, or no allocator is given', async () => {
+    expect((await cli(['run', 'missing.scn', '--allocator', 'tiny'])).code).toBe(2)
+    const none = await cli(['run', textbook])
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('--allocator')
+  })
+
+  it('exits 1 and says after which request an invariant broke under --check', async () => {
+    const { code, stderr } = await cli([
+      'run',
+      textbook,
+      '--allocator',
+      'tiny:break-at=2',
+      '--check'
+    ])
+    expect(code).toBe(1)
+    expect(stderr).toContain('after request 2 (line 5)')
+  })
+
+  it('speaks Chinese when asked', async () => {
+    const { stdout } = await cli(['run', textbook, '--allocator', 'tiny', '--lang', 'zh-CN'])
+    expect(stdout).toContain('请求数')
+  })
+})
+
+describe('alloclab run with the real allocator families', () => {
+  const realCommands = [
+    createRunCommand({
+      families: () => allFamilies,
+      launch: engineWorkerFromSource,
+      compile: compileScenario,
+      formatters: procFormatters
+    })
+  ]
+  async function realCli(
+    argv: string[]
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = ''
+    let stderr = ''
+    const io: CliIo = {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      cwd: folder,
+      readStdin: () => Promise.resolve('')
+    }
+    return { code: await runCli(argv, realCommands, io, '0.0.0-test'), stdout, stderr }
+  }
+
+  it('works the textbook first-fit example through the production worker', async () => {
+    const spec = 'first-fit:arena=100,base=1000,header=0,align=1,order=addr,coalesce=off,meta=side'
+    const { code, stdout, stderr } = await realCli([
+      'run',
+      textbook,
+      '--allocator',
+      spec,
+      '--json',
+      '--events'
+    ])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const run = (
+      JSON.parse(stdout) as {
+        runs: {
+          allocator: string
+          events: Record<string, unknown>[]
+          final: { freeList: unknown }
+        }[]
+      }
+    ).runs[0]!
+    expect(run.allocator).toBe(`${spec},page=4KiB`)
+    expect(run.events.slice(0, 2)).toMatchObject([
+      { op: 'alloc', handle: 'p0', size: 3, ok: true, addr: 1000, granted: 3, examined: 1 },
+      { op: 'alloc', handle: 'p1', size: 40, ok: true, addr: 1003, granted: 40, examined: 1 }
+    ])
+    expect(run.events.slice(3).map((e) => e['status'])).toEqual(['fragmented', 'no-memory'])
+    expect(run.final.freeList).toEqual([
+      { addr: 1000, size: 3 },
+      { addr: 1043, size: 57 }
+    ])
+  })
+
+  it('prints the buddyinfo table for a page family', async () => {
+    const pages = scenario('pages.scn', 'frames 1024\npages a 8\n')
+    const { code, stdout } = await realCli(['run', pages, '--allocator', 'buddy'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('#1: buddyinfo')
+    expect(stdout).toMatch(/Node 0, zone +Normal/)
+  })
+
+  it('prints the slabinfo table and gives buddyinfo and slabinfo in the JSON for the slab family', async () => {
+    const objects = scenario(
+      'objects.scn',
+      'frames 64\ncache inode 100 ctor 5\nobject o1 inode\nobject o2 inode\n'
+    )
+    const table = await realCli(['run', objects, '--allocator', 'slab'])
+    expect(table.code).toBe(0)
+    expect(table.stdout).toContain('#1: slabinfo')
+    expect(table.stdout).toMatch(/^inode +2 /m)
+    const json = await realCli(['run', objects, '--allocator', 'slab', '--json'])
+    const run = (
+      JSON.parse(json.stdout) as {
+        runs: { final: { buddyinfo: number[]; slabinfo: { name: string; activeObjs: number }[] } }[]
+      }
+    ).runs[0]!
+    expect(run.final.buddyinfo.length).toBeGreaterThan(0)
+    expect(run.final.slabinfo.find((row) => row.name === 'inode')?.activeObjs).toBe(2)
+    expect(json.stdout).toMatch(/^ +"buddyinfo": \[[\d,]+\],?$/m)
+  })
+})

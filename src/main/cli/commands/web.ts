@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import type { CliCommand } from '../command'
+import { UsageError } from '../command'
+import { createLabService } from '../../service/create-lab-service'
+import { startWebHost } from '../../web/web-host'
+import { openBrowser } from '../../web/open-browser'
+
+/** Built renderer next to the built CLI (out/main/cli.js -> out/renderer). */
+function rendererDir(): string {
+  return process.env['ALLOCLAB_RENDERER_DIR'] ?? join(__dirname, '..', 'renderer')
+}
+
+export const webCommand: CliCommand = {
+  name: 'web',
+  summaryKey: 'cli.web.summary',
+  synopsis: 'web [--port N] [--no-open] [--db PATH]',
+  allowPositionals: false,
+  options: {
+    port: { type: 'string', valueName: 'N', descriptionKey: 'cli.web.port' },
+    'no-open': { type: 'boolean', descriptionKey: 'cli.web.noOpen' },
+    db: { type: 'string', valueName: 'PATH', descriptionKey: 'cli.dbOption' }
+  },
+  async run(values, _positionals, ctx) {
+    const portText = (values['port'] as string | undefined) ?? '0'
+    const port = Number(portText)
+    if (!/^\d+$/.test(portText) || port > 65535) {
+      throw new UsageError(ctx.t('cli.web.badPort', { value: portText }))
+    }
+    const dir = rendererDir()
+    if (!existsSync(join(dir, 'index.html'))) {
+      throw new UsageError(ctx.t('cli.web.notBuilt', { dir }))
+    }
+    const service = createLabService('browser', values['db'] as string | undefined)
+    const notice = (await service.call('app:info', {})).databaseNotice
+    if (notice)
+      ctx.stderr(
+        `${ctx.t(`cli.db.${notice.kind}`, { movedTo: notice.movedTo, detail: notice.detail })}\n`
+      )
+    const host = await startWebHost({ service, rendererDir: dir, port })
+    ctx.stdout(`${ctx.t('cli.web.listening', { url: host.url })}\n`)
+    if (values['no-open'] !== true && !(await openBrowser(host.url))) {
+      ctx.stderr(`${ctx.t('cli.web.openFailed')}\n`)
+    }
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await host.close()
+    service.close()
+    return 0
+  }
+}

@@ -1,0 +1,626 @@
+import type { CompiledProgram } from '@shared/scenario/program'
+import type { FramePool } from '../frame-pool'
+import {
+  InvalidReason as InvalidReasonCodes,
+  Status as StatusCodes,
+  type InvalidReasonCode,
+  type RequestOutcome
+} from '../outcome'
+import { MapState, type MapStateCode, type MetricsSnapshot } from '../target'
+import { FitPolicy as FitPolicies, ListOrder as ListOrders, type HeapConfig } from './heap-config'
+import { HeapBlocks } from './heap-blocks'
+import { HeapState } from './heap-layout'
+import { HeapInvariantError } from './heap-invariant-error'
+
+// Module-local aliases: transpiled imports are getter calls, too dear per request.
+const S = HeapState
+const Status = StatusCodes
+const InvalidReason = InvalidReasonCodes
+const FitPolicy = FitPolicies
+const ListOrder = ListOrders
+
+/** Visits one run of the memory map: arena offset, length, state, owning handle or -1. */
+export type MapVisitor = (
+  start: number,
+  length: number,
+  state: MapStateCode,
+  handle: number
+) => void
+
+/**
+ * The fit allocator itself: malloc, free and realloc over a byte arena with
+ * one explicit free list and a handle table, written once against the block
+ * accessors of HeapBlocks (boundary tags in the arena, or side records).
+ *
+ * Rules held exactly (the textbook's, plus the decisions DESIGN.md leaves open):
+ *  - block needed = request rounded up to `align`, plus `header`, and never
+ *    below the minimum block;
+ *  - the free list is scanned in list order; first-fit takes the first entry
+ *    big enough, best-fit the smallest, worst-fit the largest, ties to the
+ *    first met; best and worst always scan the whole list;
+ *  - next-fit scans from its rover, wrapping at the tail. The rover is the
+ *    list entry where the last allocation was made: after a split it is the
+ *    remainder (which took the chosen entry's place), after an exact fit the
+ *    entry that followed it. Whenever the rover's entry leaves the list the
+ *    rover moves to the entry that followed (wrapping to the head), except
+ *    when that entry merged into a freed block: then it moves to the merged
+ *    block, which contains it;
+ *  - a split gives the front to the request; the remainder keeps the chosen
+ *    entry's list position. A remainder below the minimum block stays with
+ *    the request as slack (internal fragmentation);
+ *  - free: coalesce with the next then the previous physical neighbour when
+ *    they are free (the neighbours leave the list), then insert the result by
+ *    the order rule. Sorted orders put a block before the first entry that
+ *    sorts after it, so equal keys keep arrival order; inserting costs the
+ *    entries compared, reported as `examined`;
+ *  - realloc shrinks in place (splitting off a tail of at least the minimum
+ *    block, which is freed like any block), grows in place into a free next
+ *    neighbour that is big enough (its remainder keeps its list position),
+ *    and otherwise allocates, copies min(old, new) requested bytes and frees.
+ *    A failed realloc leaves the old block where it was.
+ */
+export class FitHeap extends HeapBlocks {
+  /** Handle id -> block id, -1 when the handle holds nothing. */
+  protected readonly handleBlock: Int32Array
+  /** Handle id -> bytes the user asked for. */
+  protected readonly handleRequested: Int32Array
+  /** Handle id -> the cache its object came from, -1 for plain requests (the target's ledger). */
+  readonly handleCache: Int32Array
+
+  // Copies of the config for the hot path.
+  private readonly policy: number
+  private readonly order: number
+  private readonly coalesce: boolean
+  private readonly alignMask: number
+
+  /** Carves the block metadata (HeapBlocks), then the handle table, in that order. */
+  constructor(pool: FramePool, config: HeapConfig, program: CompiledProgram, fresh: boolean) {
+    super(pool, config, program)
+    this.policy = config.policy
+    this.order = config.order
+    this.coalesce = config.coalesce
+    this.alignMask = config.align - 1
+    const handles = program.handles.length
+    this.handleBlock = pool.int32(handles)
+    this.handleRequested = pool.int32(handles)
+    this.handleCache = pool.int32(handles)
+    if (fresh) this.initialise()
+  }
+
+  /** Only for a fresh pool: one free block spanning the arena, every handle empty. */
+  private initialise(): void {
+    const st = this.state
+    st.fill(0)
+    st[S.HEAD] = -1
+    st[S.TAIL] = -1
+    st[S.ROVER] = -1
+    st[S.RECORD_FREE_TOP] = -1
+    this.handleBlock.fill(-1)
+    this.handleRequested.fill(0)
+    this.handleCache.fill(-1)
+    const arena = this.formatArena()
+    st[S.BLOCK_COUNT] = 1
+    st[S.FREE_BYTES] = this.arenaBytes
+    this.insertBefore(arena, -1)
+  }
+
+  // --- requests ---------------------------------------------------------------
+
+  malloc(handle: number, size: number, out: RequestOutcome): void {
+    if (handle < 0 || handle >= this.handleBlock.length || !(size >= 0)) {
+      return refuse(out, InvalidReason.WrongKind)
+    }
+    if (this.handleBlock[handle] !== -1) return refuse(out, InvalidReason.HandleLive)
+    const bytes = Math.ceil(size)
+    out.requested = bytes
+    const block = this.allocateBlock(this.neededFor(bytes), out)
+    if (block === -1) return
+    this.handleBlock[handle] = block
+    this.handleRequested[handle] = bytes
+    this.state[S.LIVE_HANDLES]++
+    this.addRequested(bytes)
+    out.addr = this.baseAddress + this.blockStart(block)
+    out.granted = this.blockSize(block)
+  }
+
+  free(handle: number, out: RequestOutcome): void {
+    if (handle < 0 || handle >= this.handleBlock.length || this.handleBlock[handle] === -1) {
+      return refuse(out, InvalidReason.HandleEmpty)
+    }
+    const st = this.state
+    const block = this.handleBlock[handle]
+    const size = this.blockSize(block)
+    const requested = this.handleRequested[handle]
+    out.addr = this.baseAddress + this.blockStart(block)
+    out.granted = size
+    out.requested = requested
+    this.handleBlock[handle] = -1
+    this.handleRequested[handle] = 0
+    st[S.LIVE_HANDLES]--
+    st[S.ALLOCATED_BYTES] -= size
+    st[S.REQUESTED_BYTES] -= requested
+    this.releaseBlock(block, out)
+  }
+
+  realloc(handle: number, size: number, out: RequestOutcome): void {
+    if (handle < 0 || handle >= this.handleBlock.length || this.handleBlock[handle] === -1) {
+      return refuse(out, InvalidReason.HandleEmpty)
+    }
+    if (!(size >= 0)) return refuse(out, InvalidReason.WrongKind)
+    const st = this.state
+    const bytes = Math.ceil(size)
+    out.requested = bytes
+    const need = this.neededFor(bytes)
+    let block = this.handleBlock[handle]
+    const current = this.blockSize(block)
+    if (need <= current) {
+      if (current - need >= this.minBlock) {
+        const tail = this.splitBack(block, need)
+        st[S.BLOCK_COUNT]++
+        st[S.ALLOCATED_BYTES] -= current - need
+        out.splits++
+        this.releaseBlock(tail, out)
+      }
+    } else if (!this.growInPlace(block, need - current, out)) {
+      const moved = this.allocateBlock(need, out)
+      if (moved === -1) return
+      const copied = Math.min(this.handleRequested[handle], bytes)
+      this.copyPayload(block, moved, copied)
+      out.copied = copied
+      this.handleBlock[handle] = moved
+      st[S.ALLOCATED_BYTES] -= current
+      this.releaseBlock(block, out)
+      block = moved
+    }
+    st[S.REQUESTED_BYTES] -= this.handleRequested[handle]
+    this.handleRequested[handle] = bytes
+    this.addRequested(bytes)
+    out.addr = this.baseAddress + this.blockStart(block)
+    out.granted = this.blockSize(block)
+  }
+
+  // --- the algorithm ------------------------------------------------------------
+
+  private neededFor(bytes: number): number {
+    // Too big for the arena: no rounding needed to know it fails (and no int32 overflow).
+    if (bytes > this.arenaBytes) return bytes + this.headerBytes
+    const need = ((bytes + this.alignMask) & ~this.alignMask) + this.headerBytes
+    return need < this.minBlock ? this.minBlock : need
+  }
+
+  private addRequested(bytes: number): void {
+    const st = this.state
+    const live = (st[S.REQUESTED_BYTES] += bytes)
+    if (live > st[S.PEAK_REQUESTED]) st[S.PEAK_REQUESTED] = live
+  }
+
+  /** Find a fit and carve it; on failure set the status and return -1. */
+  private allocateBlock(need: number, out: RequestOutcome): number {
+    const st = this.state
+    const entry = this.findFit(need, out)
+    if (entry === -1) {
+      out.status = need > st[S.FREE_BYTES] ? Status.FailNoMemory : Status.FailFragmented
+      return -1
+    }
+    if (this.policy === FitPolicy.Next) st[S.ROVER] = entry
+    const size = this.blockSize(entry)
+    let block: number
+    if (size - need >= this.minBlock) {
+      block = this.splitFront(entry, need)
+      st[S.BLOCK_COUNT]++
+      st[S.FREE_BYTES] -= need
+      out.splits++
+    } else {
+      this.listRemove(entry)
+      this.markAllocated(entry)
+      st[S.FREE_BYTES] -= size
+      block = entry
+    }
+    const granted = this.blockSize(block)
+    st[S.ALLOCATED_BYTES] += granted
+    const end = this.blockStart(block) + granted
+    if (end > st[S.HIGH_WATER]) st[S.HIGH_WATER] = end
+    return block
+  }
+
+  /** Scan the free list by the policy; counts the entries looked at in `out.examined`. */
+  private findFit(need: number, out: RequestOutcome): number {
+    switch (this.policy) {
+      case FitPolicy.First:
+        return this.findFirst(need, out)
+      case FitPolicy.Next:
+        return this.findNext(need, out)
+      case FitPolicy.Best:
+        return this.findBest(need, out)
+      default:
+        return this.findWorst(need, out)
+    }
+  }
+
+  private findFirst(need: number, out: RequestOutcome): number {
+    let examined = 0
+    let e = this.state[S.HEAD]
+    for (; e !== -1; e = this.listNext(e)) {
+      examined++
+      if (this.blockSize(e) >= need) break
+    }
+    out.examined += examined
+    return e
+  }
+
+  private findNext(need: number, out: RequestOutcome): number {
+    const head = this.state[S.HEAD]
+    const rover = this.state[S.ROVER]
+    const start = rover === -1 ? head : rover
+    if (start === -1) return -1
+    let examined = 0
+    let found = -1
+    let e = start
+    do {
+      examined++
+      if (this.blockSize(e) >= need) {
+        found = e
+        break
+      }
+      e = this.listNext(e)
+      if (e === -1) e = head
+    } while (e !== start)
+    out.examined += examined
+    return found
+  }
+
+  private findBest(need: number, out: RequestOutcome): number {
+    let examined = 0
+    let found = -1
+    let bestSize = Infinity
+    for (let e = this.state[S.HEAD]; e !== -1; e = this.listNext(e)) {
+      examined++
+      const size = this.blockSize(e)
+      if (size >= need && size < bestSize) {
+        found = e
+        bestSize = size
+      }
+    }
+    out.examined += examined
+    return found
+  }
+
+  private findWorst(need: number, out: RequestOutcome): number {
+    let examined = 0
+    let found = -1
+    let worstSize = -1
+    for (let e = this.state[S.HEAD]; e !== -1; e = this.listNext(e)) {
+      examined++
+      const size = this.blockSize(e)
+      if (size > worstSize) {
+        found = e
+        worstSize = size
+      }
+    }
+    out.examined += examined
+    return worstSize >= need ? found : -1
+  }
+
+  /** realloc's fast path: take the front of a free next neighbour. */
+  private growInPlace(block: number, growth: number, out: RequestOutcome): boolean {
+    const next = this.physNext(block)
+    if (next === -1 || !this.blockIsFree(next)) return false
+    const nextSize = this.blockSize(next)
+    if (nextSize < growth) return false
+    const st = this.state
+    if (nextSize - growth >= this.minBlock) {
+      this.absorbNext(block, this.splitFront(next, growth))
+      st[S.FREE_BYTES] -= growth
+      st[S.ALLOCATED_BYTES] += growth
+      out.splits++
+    } else {
+      this.listRemove(next)
+      this.absorbNext(block, next)
+      st[S.BLOCK_COUNT]--
+      st[S.FREE_BYTES] -= nextSize
+      st[S.ALLOCATED_BYTES] += nextSize
+    }
+    const end = this.blockStart(block) + this.blockSize(block)
+    if (end > st[S.HIGH_WATER]) st[S.HIGH_WATER] = end
+    return true
+  }
+
+  /** Mark an unlisted block free, coalesce it, and insert it by the order rule. */
+  private releaseBlock(block: number, out: RequestOutcome): void {
+    const st = this.state
+    st[S.FREE_BYTES] += this.blockSize(block)
+    this.markFree(block)
+    let roverMerged = false
+    if (this.coalesce) {
+      const next = this.physNext(block)
+      if (next !== -1 && this.blockIsFree(next)) {
+        if (st[S.ROVER] === next) roverMerged = true
+        this.listRemove(next)
+        this.absorbNext(block, next)
+        st[S.BLOCK_COUNT]--
+        out.merges++
+      }
+      const prev = this.physPrev(block)
+      if (prev !== -1 && this.blockIsFree(prev)) {
+        if (st[S.ROVER] === prev) roverMerged = true
+        this.listRemove(prev)
+        this.absorbNext(prev, block)
+        st[S.BLOCK_COUNT]--
+        out.merges++
+        block = prev
+      }
+    }
+    out.examined += this.insertByOrder(block)
+    if (roverMerged) st[S.ROVER] = block
+  }
+
+  /** Insert by the order rule; returns the entries compared on the way. */
+  private insertByOrder(block: number): number {
+    const head = this.state[S.HEAD]
+    let examined = 0
+    let e = head
+    switch (this.order) {
+      case ListOrder.Front:
+        this.insertBefore(block, head)
+        return 0
+      case ListOrder.Back:
+        this.insertBefore(block, -1)
+        return 0
+      case ListOrder.Address: {
+        const start = this.blockStart(block)
+        for (; e !== -1; e = this.listNext(e)) {
+          examined++
+          if (this.blockStart(e) > start) break
+        }
+        break
+      }
+      case ListOrder.SizeAscending: {
+        const size = this.blockSize(block)
+        for (; e !== -1; e = this.listNext(e)) {
+          examined++
+          if (this.blockSize(e) > size) break
+        }
+        break
+      }
+      default: {
+        const size = this.blockSize(block)
+        for (; e !== -1; e = this.listNext(e)) {
+          examined++
+          if (this.blockSize(e) < size) break
+        }
+      }
+    }
+    this.insertBefore(block, e)
+    return examined
+  }
+
+  /** Link `block` in before `next` (-1 = at the tail). */
+  private insertBefore(block: number, next: number): void {
+    const st = this.state
+    const prev = next === -1 ? st[S.TAIL] : this.listPrev(next)
+    this.setListPrev(block, prev)
+    this.setListNext(block, next)
+    if (prev === -1) st[S.HEAD] = block
+    else this.setListNext(prev, block)
+    if (next === -1) st[S.TAIL] = block
+    else this.setListPrev(next, block)
+    st[S.FREE_COUNT]++
+  }
+
+  private listRemove(block: number): void {
+    const st = this.state
+    const prev = this.listPrev(block)
+    const next = this.listNext(block)
+    if (prev === -1) st[S.HEAD] = next
+    else this.setListNext(prev, next)
+    if (next === -1) st[S.TAIL] = prev
+    else this.setListPrev(next, prev)
+    if (st[S.ROVER] === block) st[S.ROVER] = next !== -1 ? next : st[S.HEAD]
+    st[S.FREE_COUNT]--
+  }
+
+  // --- reading the state ----------------------------------------------------------
+
+  metrics(out: MetricsSnapshot): void {
+    const st = this.state
+    out.poolBytes = this.arenaBytes
+    out.requestedLive = st[S.REQUESTED_BYTES]
+    out.allocatedLive = st[S.ALLOCATED_BYTES]
+    out.freeBytes = st[S.FREE_BYTES]
+    out.freeBlocks = st[S.FREE_COUNT]
+    let largest = 0
+    for (let e = st[S.HEAD]; e !== -1; e = this.listNext(e)) {
+      const size = this.blockSize(e)
+      if (size > largest) largest = size
+    }
+    out.largestFree = largest
+    // Every block, free or allocated, carries a header (and in-band a footer).
+    out.metadataBytes = this.headerBytes * st[S.BLOCK_COUNT]
+    out.highWater = st[S.HIGH_WATER]
+    out.peakRequested = st[S.PEAK_REQUESTED]
+    out.liveBlocks = st[S.LIVE_HANDLES]
+  }
+
+  /** Free-list entries in list order, as absolute address and size. */
+  visitFreeList(visit: (addr: number, size: number) => void): void {
+    for (let e = this.state[S.HEAD]; e !== -1; e = this.listNext(e)) {
+      visit(this.baseAddress + this.blockStart(e), this.blockSize(e))
+    }
+  }
+
+  /** Next-fit's rover as an absolute address, or -1 when the next search starts at the head. */
+  get roverAddress(): number {
+    const rover = this.state[S.ROVER]
+    return rover === -1 ? -1 : this.baseAddress + this.blockStart(rover)
+  }
+
+  /**
+   * The memory map in address order as maximal runs. Each block shows as its
+   * header (Overhead), then for an allocated block the requested bytes (Used)
+   * and the rest (Slack), for a free block the rest (Free), then an in-band
+   * footer (Overhead). Runs of an allocated block carry its handle.
+   */
+  walk(visit: MapVisitor): void {
+    const owners = this.liveHandlesByAddress()
+    let runStart = 0
+    let runLength = 0
+    let runState: MapStateCode = MapState.Free
+    let runHandle = -1
+    const emit = (length: number, state: MapStateCode, handle: number): void => {
+      if (length <= 0) return
+      if (runLength > 0 && state === runState && handle === runHandle) {
+        runLength += length
+        return
+      }
+      if (runLength > 0) visit(runStart, runLength, runState, runHandle)
+      runStart += runLength
+      runLength = length
+      runState = state
+      runHandle = handle
+    }
+    let nextOwner = 0
+    const front = this.frontTagBytes
+    const back = this.backTagBytes
+    for (let b = this.firstBlock(); b !== -1; b = this.physNext(b)) {
+      const size = this.blockSize(b)
+      if (this.blockIsFree(b)) {
+        emit(front, MapState.Overhead, -1)
+        emit(size - front - back, MapState.Free, -1)
+        emit(back, MapState.Overhead, -1)
+        continue
+      }
+      let handle = -1
+      let requested = 0
+      const owner = owners[nextOwner]
+      if (owner !== undefined && this.handleBlock[owner] === b) {
+        handle = owner
+        requested = this.handleRequested[owner]
+        nextOwner++
+      }
+      emit(front, MapState.Overhead, handle)
+      emit(requested, MapState.Used, handle)
+      emit(size - this.headerBytes - requested, MapState.Slack, handle)
+      emit(back, MapState.Overhead, handle)
+    }
+    if (runLength > 0) visit(runStart, runLength, runState, runHandle)
+  }
+
+  private liveHandlesByAddress(): number[] {
+    const live: number[] = []
+    for (let h = 0; h < this.handleBlock.length; h++) if (this.handleBlock[h] !== -1) live.push(h)
+    return live.sort(
+      (a, b) => this.blockStart(this.handleBlock[a]) - this.blockStart(this.handleBlock[b])
+    )
+  }
+
+  /** Full invariant check, in the order the rules build on each other. */
+  check(): void {
+    const st = this.state
+    const addr = (block: number): number => this.baseAddress + this.blockStart(block)
+    const freeBlocks = new Set<number>()
+    const allocatedBlocks = new Set<number>()
+    let offset = 0
+    let count = 0
+    let freeBytes = 0
+    let allocatedBytes = 0
+    let previous = -1
+    let previousFree = false
+    for (let b = this.firstBlock(); b !== -1; b = this.physNext(b)) {
+      if (++count > this.blockCapacity()) {
+        throw new HeapInvariantError('tiling', {
+          addr: addr(b),
+          expected: this.baseAddress + offset
+        })
+      }
+      if (this.blockStart(b) !== offset) {
+        throw new HeapInvariantError('tiling', {
+          addr: addr(b),
+          expected: this.baseAddress + offset
+        })
+      }
+      const size = this.blockSize(b)
+      if (!(size >= this.minBlock)) {
+        throw new HeapInvariantError('blockTooSmall', { addr: addr(b), size, min: this.minBlock })
+      }
+      if (this.physPrev(b) !== previous) {
+        throw new HeapInvariantError('physicalLinks', { addr: addr(b) })
+      }
+      this.checkBlock(b)
+      const free = this.blockIsFree(b)
+      if (free) {
+        if (this.coalesce && previousFree) {
+          throw new HeapInvariantError('adjacentFree', { addr: addr(b) })
+        }
+        freeBlocks.add(b)
+        freeBytes += size
+      } else {
+        allocatedBlocks.add(b)
+        allocatedBytes += size
+      }
+      previousFree = free
+      previous = b
+      offset += size
+    }
+    if (offset !== this.arenaBytes) {
+      throw new HeapInvariantError('arenaEnd', { end: offset, arena: this.arenaBytes })
+    }
+    checkTotal('blocks', count, st[S.BLOCK_COUNT])
+    checkTotal('freeBytes', freeBytes, st[S.FREE_BYTES])
+    checkTotal('allocatedBytes', allocatedBytes, st[S.ALLOCATED_BYTES])
+
+    const freeCount = freeBlocks.size
+    let listed = 0
+    let last = -1
+    let roverListed = st[S.ROVER] === -1
+    for (let e = st[S.HEAD]; e !== -1; e = this.listNext(e)) {
+      if (!freeBlocks.delete(e)) throw new HeapInvariantError('listEntry', { addr: addr(e) })
+      if (this.listPrev(e) !== last) throw new HeapInvariantError('listLinks', { addr: addr(e) })
+      if (e === st[S.ROVER]) roverListed = true
+      last = e
+      listed++
+    }
+    if (freeBlocks.size > 0) {
+      throw new HeapInvariantError('listMissing', { count: freeBlocks.size })
+    }
+    if (st[S.TAIL] !== last) throw new HeapInvariantError('listLinks', { addr: 'tail' })
+    checkTotal('freeBlocks', listed, freeCount)
+    checkTotal('freeBlocks', listed, st[S.FREE_COUNT])
+    if (!roverListed) throw new HeapInvariantError('rover', { addr: addr(st[S.ROVER]) })
+
+    let live = 0
+    let requested = 0
+    for (let h = 0; h < this.handleBlock.length; h++) {
+      const b = this.handleBlock[h]
+      if (b === -1) continue
+      if (!allocatedBlocks.delete(b)) {
+        throw new HeapInvariantError('handleBlock', { handle: h, block: b })
+      }
+      if (this.neededFor(this.handleRequested[h]) > this.blockSize(b)) {
+        throw new HeapInvariantError('handleSize', { handle: h, addr: addr(b) })
+      }
+      live++
+      requested += this.handleRequested[h]
+    }
+    for (const orphan of allocatedBlocks) {
+      throw new HeapInvariantError('orphanBlock', { addr: addr(orphan) })
+    }
+    checkTotal('liveHandles', live, st[S.LIVE_HANDLES])
+    checkTotal('requestedBytes', requested, st[S.REQUESTED_BYTES])
+    if (st[S.PEAK_REQUESTED] < requested || st[S.HIGH_WATER] > this.arenaBytes) {
+      throw new HeapInvariantError('totals', {
+        name: 'peak',
+        counted: requested,
+        recorded: st[S.PEAK_REQUESTED]
+      })
+    }
+  }
+}
+
+function checkTotal(name: string, counted: number, recorded: number): void {
+  if (counted !== recorded) throw new HeapInvariantError('totals', { name, counted, recorded })
+}
+
+function refuse(out: RequestOutcome, reason: InvalidReasonCode): void {
+  out.status = Status.Invalid
+  out.invalidReason = reason
+}

@@ -1,0 +1,163 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { CompiledProgram } from '@shared/scenario/program'
+import type { EventColumns } from './event-log'
+import type { AllocatorFamily, OptionValues } from './family'
+import type { FinalState } from './final-state'
+import { FramePool, PoolStatus } from './frame-pool'
+import { readPoolSnapshot, type PoolSnapshot } from './pool-snapshot'
+import type { RunSummary } from './run-summary'
+import {
+  WORKER_PROTOCOL_VERSION,
+  type RunRequest,
+  type SerializedError,
+  type WorkerReply
+} from './worker-protocol'
+
+export interface StartRunOptions {
+  /** The worker entry: the built engine-worker.js, or the TS source under tsx in tests. */
+  readonly workerPath: string
+  readonly execArgv?: readonly string[]
+  /** Environment of the worker (default: the host's). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  readonly resourceLimits?: ResourceLimits
+  readonly family: AllocatorFamily
+  readonly values: OptionValues
+  readonly program: CompiledProgram
+  readonly wantEvents?: boolean
+  readonly check?: boolean
+  /** How errors name this config, e.g. its normalized spec. */
+  readonly label?: string
+}
+
+export interface RunResult {
+  readonly summary: RunSummary
+  readonly final: FinalState
+  readonly events?: EventColumns
+}
+
+export interface RunHandle {
+  readonly pool: FramePool
+  /** Done/total/status and the live metrics, read from the pool without messages. */
+  progress(): PoolSnapshot
+  /** Ask the worker to stop at its next progress point; it then reports a cancelled summary. */
+  cancel(): void
+  /** Stop the worker at once; `result` rejects with a WorkerRunError of kind "terminated". */
+  terminate(): Promise<void>
+  readonly result: Promise<RunResult>
+}
+
+export type WorkerFailureKind =
+  'crashed' | 'failed' | 'outOfMemory' | 'terminated' | 'noResult' | 'invariant'
+
+/**
+ * A run that did not produce a result. `kind` says why; `messageKey` and
+ * `params` render it in the reader's language (engine.worker.*).
+ */
+export class WorkerRunError extends Error {
+  override name = 'WorkerRunError'
+  constructor(
+    readonly kind: WorkerFailureKind,
+    readonly config: string,
+    readonly detail: string,
+    readonly remote?: SerializedError
+  ) {
+    super(`${config}: ${kind}: ${detail}`)
+  }
+
+  get messageKey(): string {
+    return `engine.worker.${this.kind}`
+  }
+
+  get params(): Record<string, string | number> {
+    return {
+      config: this.config,
+      detail: this.detail,
+      step: this.remote?.step ?? -1,
+      line: this.remote?.line ?? 0
+    }
+  }
+}
+
+/**
+ * Run one config in its own worker over a fresh frame pool. The host keeps
+ * working whatever the worker does: every way a worker can end (a reply, an
+ * error event, a non-zero exit, an exit without a reply) settles `result`
+ * exactly once.
+ */
+export function startRun(options: StartRunOptions): RunHandle {
+  const label = options.label ?? options.family.name
+  const pool = FramePool.create(options.family.poolBytes(options.values, options.program))
+  pool.setTotal(options.program.count)
+  const request: RunRequest = {
+    type: 'run',
+    protocol: WORKER_PROTOCOL_VERSION,
+    buffer: pool.buffer,
+    family: options.family.name,
+    values: options.values,
+    program: options.program,
+    wantEvents: options.wantEvents ?? false,
+    check: options.check ?? false
+  }
+  const worker = new Worker(options.workerPath, {
+    workerData: request,
+    ...(options.execArgv ? { execArgv: [...options.execArgv] } : {}),
+    ...(options.env ? { env: { ...options.env } } : {}),
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {})
+  })
+
+  let terminating = false
+  const result = new Promise<RunResult>((resolve, reject) => {
+    let settled = false
+    const settle = (outcome: RunResult | WorkerRunError): void => {
+      if (settled) return
+      settled = true
+      if (outcome instanceof WorkerRunError) {
+        if (pool.status === PoolStatus.Running || pool.status === PoolStatus.Idle) {
+          pool.setStatus(PoolStatus.Failed)
+        }
+        reject(outcome)
+      } else {
+        resolve(outcome)
+      }
+    }
+    worker.on('message', (message: WorkerReply) => {
+      if (message.type === 'result') {
+        settle({
+          summary: message.summary,
+          final: message.final,
+          ...(message.events ? { events: message.events } : {})
+        })
+      } else {
+        const kind = message.error.name === 'RunCheckError' ? 'invariant' : 'failed'
+        settle(new WorkerRunError(kind, label, message.error.message, message.error))
+      }
+      // The reply is the worker's last word; let it go without waiting for it to wind down.
+      void worker.terminate()
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      const kind = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'outOfMemory' : 'crashed'
+      settle(
+        new WorkerRunError(kind, label, error.message, { name: error.name, message: error.message })
+      )
+    })
+    worker.on('exit', (code) => {
+      if (terminating) settle(new WorkerRunError('terminated', label, `exit code ${code}`))
+      else if (code !== 0) settle(new WorkerRunError('crashed', label, `exit code ${code}`))
+      else settle(new WorkerRunError('noResult', label, 'the worker ended without a result'))
+    })
+  })
+  // A caller that only polls progress must not get an unhandled rejection.
+  result.catch(() => undefined)
+
+  const scratch = new Float64Array(16)
+  return {
+    pool,
+    result,
+    progress: () => readPoolSnapshot(pool, scratch),
+    cancel: () => pool.requestCancel(),
+    terminate: async () => {
+      terminating = true
+      await worker.terminate()
+    }
+  }
+}

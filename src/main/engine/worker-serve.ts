@@ -1,0 +1,60 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { DEFAULT_LOCALE, isLocale } from '@shared/i18n/locales'
+import { translate } from '@shared/i18n/translate'
+import { EventLog, eventBuffers } from './event-log'
+import type { AllocatorFamily } from './family'
+import { readFinalState } from './final-state'
+import { FramePool, PoolStatus } from './frame-pool'
+import { runProgram } from './runner'
+import { isRunRequest, serializeError, type RunRequest, type WorkerReply } from './worker-protocol'
+
+/**
+ * The body of an engine worker: take the RunRequest from workerData, run it,
+ * post one reply. `findFamily` is injected so tests can serve a small family
+ * through the same code path as the real registry.
+ */
+export function serveRun(findFamily: (name: string) => AllocatorFamily | undefined): void {
+  if (isMainThread || !parentPort) {
+    const lang = process.env['ALLOCLAB_LANG']
+    throw new Error(translate(isLocale(lang) ? lang : DEFAULT_LOCALE, 'engine.worker.notAWorker'))
+  }
+  const port = parentPort
+  const request: unknown = workerData
+  if (!isRunRequest(request)) {
+    port.postMessage(
+      reply({ type: 'error', error: { name: 'ProtocolError', message: 'not a run request' } })
+    )
+    return
+  }
+  const pool = FramePool.attach(request.buffer)
+  try {
+    const { message, transfer } = execute(request, pool, findFamily)
+    port.postMessage(message, transfer)
+  } catch (error) {
+    pool.setStatus(PoolStatus.Failed)
+    port.postMessage(reply({ type: 'error', error: serializeError(error) }))
+  }
+}
+
+function execute(
+  request: RunRequest,
+  pool: FramePool,
+  findFamily: (name: string) => AllocatorFamily | undefined
+): { message: WorkerReply; transfer: ArrayBuffer[] } {
+  const family = findFamily(request.family)
+  if (!family) throw new Error(`Unknown allocator family "${request.family}"`)
+  const target = family.create(pool, request.values, request.program, true)
+  const log = request.wantEvents ? new EventLog(request.program.count) : undefined
+  const summary = runProgram(target, request.program, pool, {
+    ...(log ? { sink: log } : {}),
+    check: request.check
+  })
+  const final = readFinalState(target)
+  if (!log) return { message: { type: 'result', summary, final }, transfer: [] }
+  const events = log.columns()
+  return { message: { type: 'result', summary, final, events }, transfer: eventBuffers(events) }
+}
+
+function reply(message: WorkerReply): WorkerReply {
+  return message
+}

@@ -1,0 +1,104 @@
+import { platform } from 'node:os'
+import {
+  LAB_API_VERSION,
+  LabError,
+  isLabChannel,
+  parseInput,
+  parseOutput,
+  type HostKind,
+  type LabChannel,
+  type LabEventName,
+  type LabEventPayload,
+  type LabOutput,
+  type LabResult
+} from '@shared/api'
+import type { z } from 'zod'
+import { labChannels } from '@shared/api'
+import { appVersion } from '../app-version'
+import { POOL_LAYOUT_VERSION } from '../engine/frame-pool'
+import { ENGINE_VERSION } from '../engine/engine-version'
+import type { OpenedStore } from '../store/open-store'
+import { SettingsRepository } from '../store/settings-repository'
+
+type Handlers = {
+  [C in LabChannel]: (
+    input: z.output<(typeof labChannels)[C]['input']>
+  ) => Promise<LabOutput<C>> | LabOutput<C>
+}
+
+type Listener = (event: LabEventName, payload: unknown) => void
+
+/**
+ * Implements every LabApi call over plain Node: the store, the engine, the
+ * reports. It knows nothing of Electron, HTTP or the command line; hosts call
+ * `dispatch` with untrusted input and send back the LabResult it returns.
+ */
+export class LabService {
+  private readonly settings: SettingsRepository
+  private readonly listeners = new Set<Listener>()
+  private readonly handlers: Handlers
+
+  constructor(
+    private readonly store: OpenedStore,
+    private readonly host: HostKind
+  ) {
+    this.settings = new SettingsRepository(store.db)
+    this.handlers = {
+      'app:info': () => ({
+        appVersion: appVersion(),
+        apiVersion: LAB_API_VERSION,
+        host: this.host,
+        engineVersion: ENGINE_VERSION,
+        poolLayoutVersion: POOL_LAYOUT_VERSION,
+        databasePath: this.store.path,
+        databaseNotice: this.store.notice,
+        platform: `${platform()}-${process.arch}`,
+        nodeVersion: process.versions.node
+      }),
+      'settings:get': () => this.settings.get(),
+      'settings:set': (patch) => {
+        const next = this.settings.set(patch)
+        this.emit('settings:changed', next)
+        return next
+      }
+    }
+  }
+
+  /** Validate, run and validate again; every failure comes back as a value. */
+  async dispatch(channel: unknown, input: unknown): Promise<LabResult<unknown>> {
+    try {
+      if (!isLabChannel(channel)) {
+        throw new LabError('unknown-channel', `unknown channel: ${String(channel)}`)
+      }
+      const value = await this.call(channel, input)
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof LabError)
+        return { ok: false, error: { code: error.code, message: error.message } }
+      const message = error instanceof Error ? error.message : String(error)
+      return { ok: false, error: { code: 'internal', message } }
+    }
+  }
+
+  /** Typed call for in-process users (CLI, tests); still validates both ways. */
+  async call<C extends LabChannel>(channel: C, input: unknown): Promise<LabOutput<C>> {
+    const parsed = parseInput(channel, input)
+    const handler = this.handlers[channel] as (input: unknown) => Promise<unknown> | unknown
+    return parseOutput(channel, await handler(parsed))
+  }
+
+  /** Subscribe to every pushed event; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit<E extends LabEventName>(event: E, payload: LabEventPayload<E>): void {
+    for (const listener of this.listeners) listener(event, payload)
+  }
+
+  close(): void {
+    this.listeners.clear()
+    this.store.db.close()
+  }
+}

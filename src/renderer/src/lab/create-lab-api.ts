@@ -1,0 +1,41 @@
+import {
+  LabError,
+  labEvents,
+  parseOutput,
+  type LabApi,
+  type LabBridge,
+  type LabEventName,
+  type LabEventPayload
+} from '@shared/api'
+
+export interface LabApiOptions {
+  /** Told about pushed events whose payload fails its schema; they are not delivered. */
+  onInvalidEvent?: (event: LabEventName, error: LabError) => void
+}
+
+/**
+ * Turns a host's raw bridge into the LabApi the stores use: errors that
+ * crossed the boundary as values become thrown LabErrors again, and every
+ * output and event payload is checked against its schema, so a host bug
+ * shows up as a clear error instead of bad data deep in a view.
+ */
+export function createLabApi(bridge: LabBridge, options: LabApiOptions = {}): LabApi {
+  return {
+    async invoke(channel, input) {
+      const result = await bridge.invoke(channel, input)
+      if (!result.ok) throw new LabError(result.error.code, result.error.message)
+      return parseOutput(channel, result.value)
+    },
+    on<E extends LabEventName>(event: E, listener: (payload: LabEventPayload<E>) => void) {
+      return bridge.on(event, (payload) => {
+        const parsed = labEvents[event].safeParse(payload)
+        if (parsed.success) {
+          listener(parsed.data as LabEventPayload<E>)
+          return
+        }
+        const message = `${event}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`
+        options.onInvalidEvent?.(event, new LabError('internal', message))
+      })
+    }
+  }
+}

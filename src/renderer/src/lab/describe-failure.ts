@@ -1,0 +1,25 @@
+import { WebHostError, type WebHostFailure } from './web-host-error'
+
+/**
+ * How a failure reads to the user: either a message key of ours (transport
+ * problems we can explain in their language) or the text the service sent.
+ */
+export type FailureReason =
+  | { readonly key: string; readonly params: Readonly<Record<string, string | number>> }
+  | { readonly text: string }
+
+const WEB_HOST_REASON_KEYS: Readonly<Record<WebHostFailure, string>> = {
+  'missing-token': 'app.notices.reasons.missingToken',
+  refused: 'app.notices.reasons.refused',
+  unreachable: 'app.notices.reasons.unreachable',
+  'bad-response': 'app.notices.reasons.badResponse'
+}
+
+export function describeFailure(error: unknown): FailureReason {
+  if (error instanceof WebHostError) {
+    return { key: WEB_HOST_REASON_KEYS[error.failure], params: { status: error.status ?? '—' } }
+  }
+  // A LabError's message is the service's own words, naming channel and field.
+  if (error instanceof Error) return { text: error.message }
+  return { text: String(error) }
+}

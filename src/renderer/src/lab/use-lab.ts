@@ -1,0 +1,16 @@
+import { inject, type InjectionKey } from 'vue'
+import type { LabApi } from '@shared/api'
+
+/** The app provides its one LabApi under this key; stores take it from there. */
+export const labKey: InjectionKey<LabApi> = Symbol('LabApi')
+
+/**
+ * The LabApi, for stores and composables only (components go through a
+ * store). Pinia runs setup stores inside the app's context, so this works
+ * from a store's setup function.
+ */
+export function useLab(): LabApi {
+  const lab = inject(labKey, null)
+  if (!lab) throw new Error('No LabApi provided: call app.provide(labKey, createLabApi(...)) first')
+  return lab
+}

@@ -1,0 +1,89 @@
+export default {
+  spec: {
+    missingFamily: 'allocator spec "{spec}" names no family; use one of: {families}.',
+    unknownFamily: 'allocator spec "{spec}": unknown family "{family}"; use one of: {families}.',
+    unknownFamilyGuess:
+      'allocator spec "{spec}": unknown family "{family}". Did you mean "{guess}"? Families: {families}.',
+    missingEquals: 'allocator spec "{spec}": "{part}" is not of the form key=value.',
+    unknownOption:
+      'allocator spec "{spec}": {family} has no option "{key}"; its options are: {keys}.',
+    unknownOptionGuess:
+      'allocator spec "{spec}": {family} has no option "{key}". Did you mean "{guess}"? Options: {keys}.',
+    duplicateOption: 'allocator spec "{spec}": option "{key}" is set twice.',
+    emptyValue: 'allocator spec "{spec}": option "{key}" has no value.',
+    badSwitch:
+      'allocator spec "{spec}": {key}={value} must be on or off (also true/false, yes/no, 1/0).',
+    badChoice: 'allocator spec "{spec}": {key}={value} is not one of: {choices}.',
+    badChoiceGuess:
+      'allocator spec "{spec}": {key}={value} is not one of: {choices}. Did you mean "{guess}"?',
+    badInteger: 'allocator spec "{spec}": {key}={value} must be a whole number.',
+    badSize:
+      'allocator spec "{spec}": {key}={value} is not a size; write whole bytes, optionally with a unit (B, K, KiB, M, MiB, G, GiB).',
+    outOfRange: 'allocator spec "{spec}": {key}={value} is out of range ({min} to {max}).',
+    invalidConfig: 'allocator spec "{spec}": {message}'
+  },
+  status: {
+    ok: 'ok',
+    noMemory: 'failed: not enough free memory',
+    fragmented: 'failed: enough memory free, but fragmented',
+    invalid: 'invalid',
+    noop: 'skipped'
+  },
+  invalid: {
+    none: 'no reason',
+    handleEmpty: 'the handle holds no block',
+    handleLive: 'the handle already holds a block',
+    unknownCache: 'no such cache',
+    cacheHasLiveObjects: 'the cache still has live objects',
+    cacheExists: 'a cache of that name already exists',
+    tooLarge: 'the request is larger than this allocator can ever serve',
+    wrongKind: 'the handle holds a different kind of memory'
+  },
+  worker: {
+    crashed: '{config}: the engine worker crashed ({detail}).',
+    failed: '{config}: the run failed: {detail}',
+    outOfMemory: '{config}: the engine worker ran out of memory ({detail}).',
+    terminated: '{config}: the run was stopped before it finished.',
+    noResult: '{config}: the engine worker ended without a result.',
+    invariant: '{config}: an invariant broke after request {step} (line {line}): {detail}',
+    notAWorker: 'The engine worker must be started as a worker thread, not run directly.'
+  },
+  run: {
+    summary: 'Run a scenario against one or more allocator configurations',
+    allocatorOption: 'Allocator config, e.g. first-fit:arena=16MiB (repeat to compare several)',
+    jsonOption: 'Print the results as JSON',
+    eventsOption: 'With --json: include one record per request',
+    checkOption: 'Check every allocator invariant after every request (slow)',
+    timingOption: 'With --json: include wall-clock timings (they differ between runs)',
+    needFile: 'give exactly one scenario file (or "-" for standard input).',
+    needAllocator: 'give at least one --allocator SPEC (run "alloclab allocators" to see them).',
+    eventsNeedJson: '--events only applies with --json.',
+    scenarioHasErrors: '{file}: the scenario has {count} error(s); nothing was run.',
+    runFailed: 'one or more runs did not finish.',
+    configTitle: 'Configurations:',
+    cancelled: '(cancelled after {requests} requests)',
+    buddyinfoTitle: '{config}: buddyinfo',
+    slabinfoTitle: '{config}: slabinfo',
+    freeListTitle: '{config}: free list ({count} blocks)',
+    row: {
+      requests: 'requests',
+      failures: 'failures (no memory / fragmented)',
+      invalid: 'invalid requests',
+      utilization: 'utilization (peak requested / high water)',
+      internalFragmentation: 'internal fragmentation (bytes)',
+      externalFragmentation: 'external fragmentation',
+      metadataBytes: 'metadata (bytes)',
+      examined: 'entries examined (total)',
+      nsPerRequest: 'ns per request'
+    }
+  },
+  allocators: {
+    summary: 'List the allocator families, their options, defaults and ranges',
+    jsonOption: 'Print the list as JSON',
+    defaultLabel: 'default',
+    rangeLabel: 'range',
+    choicesLabel: 'one of',
+    switchLabel: 'on or off',
+    example: 'Example: alloclab run FILE --allocator {example}'
+  }
+}
