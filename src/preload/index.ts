@@ -4,13 +4,14 @@
  * page cannot reach any other IPC channel through it.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { isLabChannel, type LabBridge, type LabEventName, type LabResult } from '@shared/api'
+import type { LabBridge, LabEventName, LabResult } from '@shared/api'
+import { isLabChannelName } from '@shared/lab-channels'
 
 const LAB_EVENT_CHANNEL = 'lab:event'
 
 const bridge: LabBridge = {
   invoke(channel, input) {
-    if (!isLabChannel(channel)) {
+    if (!isLabChannelName(channel)) {
       return Promise.resolve<LabResult<unknown>>({
         ok: false,
         error: { code: 'unknown-channel', message: `unknown channel: ${String(channel)}` }

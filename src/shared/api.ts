@@ -6,6 +6,12 @@
  */
 import { z } from 'zod'
 import { LOCALES } from './i18n/locales'
+import {
+  LAB_CHANNEL_NAMES,
+  isLabChannelName,
+  type LabChannelName,
+  type LabEventNameConst
+} from './lab-channels'
 
 /** Bumped whenever a channel's input or output changes incompatibly. */
 export const LAB_API_VERSION = 1
@@ -56,22 +62,20 @@ export const labChannels = {
   'app:info': { input: NoInput, output: AppInfoSchema },
   'settings:get': { input: NoInput, output: SettingsSchema },
   'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema }
-} as const
+} as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels
 export type LabInput<C extends LabChannel> = z.input<(typeof labChannels)[C]['input']>
 export type LabOutput<C extends LabChannel> = z.output<(typeof labChannels)[C]['output']>
 
-export const LAB_CHANNELS = Object.keys(labChannels) as LabChannel[]
+export const LAB_CHANNELS: readonly LabChannel[] = LAB_CHANNEL_NAMES
 
-export function isLabChannel(value: unknown): value is LabChannel {
-  return typeof value === 'string' && Object.hasOwn(labChannels, value)
-}
+export const isLabChannel: (value: unknown) => value is LabChannel = isLabChannelName
 
 /** Events LabService pushes to the renderer (progress and the like; later issues add more). */
 export const labEvents = {
   'settings:changed': SettingsSchema
-} as const
+} as const satisfies Record<LabEventNameConst, z.ZodType>
 export type LabEventName = keyof typeof labEvents
 export type LabEventPayload<E extends LabEventName> = z.output<(typeof labEvents)[E]>
 

@@ -1,0 +1,14 @@
+/**
+ * LabApi channel and event names as plain constants. Kept apart from the
+ * schemas in api.ts so the sandboxed preload can check names without loading
+ * a validation library.
+ */
+export const LAB_CHANNEL_NAMES = ['app:info', 'settings:get', 'settings:set'] as const
+export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
+
+export const LAB_EVENT_NAMES = ['settings:changed'] as const
+export type LabEventNameConst = (typeof LAB_EVENT_NAMES)[number]
+
+export function isLabChannelName(value: unknown): value is LabChannelName {
+  return typeof value === 'string' && (LAB_CHANNEL_NAMES as readonly string[]).includes(value)
+}
