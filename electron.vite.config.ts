@@ -14,7 +14,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
-          'engine-worker': resolve(__dirname, 'src/main/engine/worker.ts')
+          'engine-worker': resolve(__dirname, 'src/main/engine/worker.ts'),
+          // Benchmarks run on the same bundle that ships (npm run bench).
+          bench: resolve(__dirname, 'src/main/bench/main.ts')
         }
       }
     }

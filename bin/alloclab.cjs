@@ -33,11 +33,9 @@ function buildIsStale() {
 if (buildIsStale()) {
   process.stderr.write('alloclab: building the app first (this takes a few seconds)...\n')
   const viteBin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
-  const result = spawnSync(process.execPath, [viteBin, 'build'], {
-    cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr]
-  })
+  const result = spawnSync(process.execPath, [viteBin, 'build'], { cwd: root, encoding: 'utf8' })
   if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`)
     process.stderr.write('alloclab: the build failed; see the messages above.\n')
     process.exit(result.status ?? 1)
   }

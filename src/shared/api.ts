@@ -12,6 +12,24 @@ import {
   type LabChannelName,
   type LabEventNameConst
 } from './lab-channels'
+import {
+  EventsInput,
+  EventsOutput,
+  MapInput,
+  MapOutput,
+  MetricsInput,
+  MetricsOutput,
+  RunCancelOutput,
+  RunEndedEvent,
+  RunFinishedEvent,
+  RunProgressEvent,
+  RunRef,
+  RunStartInput,
+  RunStartOutput,
+  RunSummaryOutput,
+  StructuresInput,
+  StructuresOutput
+} from './run-schemas'
 
 /** Bumped whenever a channel's input or output changes incompatibly. */
 export const LAB_API_VERSION = 1
@@ -61,7 +79,14 @@ const NoInput = z.object({}).strict()
 export const labChannels = {
   'app:info': { input: NoInput, output: AppInfoSchema },
   'settings:get': { input: NoInput, output: SettingsSchema },
-  'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema }
+  'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
+  'run:start': { input: RunStartInput, output: RunStartOutput },
+  'run:cancel': { input: RunRef, output: RunCancelOutput },
+  'run:summary': { input: RunRef, output: RunSummaryOutput },
+  'timeline:events': { input: EventsInput, output: EventsOutput },
+  'timeline:metrics': { input: MetricsInput, output: MetricsOutput },
+  'timeline:map': { input: MapInput, output: MapOutput },
+  'timeline:structures': { input: StructuresInput, output: StructuresOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels
@@ -74,7 +99,10 @@ export const isLabChannel: (value: unknown) => value is LabChannel = isLabChanne
 
 /** Events LabService pushes to the renderer (progress and the like; later issues add more). */
 export const labEvents = {
-  'settings:changed': SettingsSchema
+  'settings:changed': SettingsSchema,
+  'run:progress': RunProgressEvent,
+  'run:ended': RunEndedEvent,
+  'run:finished': RunFinishedEvent
 } as const satisfies Record<LabEventNameConst, z.ZodType>
 export type LabEventName = keyof typeof labEvents
 export type LabEventPayload<E extends LabEventName> = z.output<(typeof labEvents)[E]>

@@ -3,10 +3,26 @@
  * schemas in api.ts so the sandboxed preload can check names without loading
  * a validation library.
  */
-export const LAB_CHANNEL_NAMES = ['app:info', 'settings:get', 'settings:set'] as const
+export const LAB_CHANNEL_NAMES = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'run:start',
+  'run:cancel',
+  'run:summary',
+  'timeline:events',
+  'timeline:metrics',
+  'timeline:map',
+  'timeline:structures'
+] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 
-export const LAB_EVENT_NAMES = ['settings:changed'] as const
+export const LAB_EVENT_NAMES = [
+  'settings:changed',
+  'run:progress',
+  'run:ended',
+  'run:finished'
+] as const
 export type LabEventNameConst = (typeof LAB_EVENT_NAMES)[number]
 
 export function isLabChannelName(value: unknown): value is LabChannelName {

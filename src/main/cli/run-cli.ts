@@ -130,7 +130,7 @@ function commandHelp(command: CliCommand, ctx: CliContext): string {
   rows.push(['--lang LANG', ctx.t('cli.langOption')], ['-h, --help', ctx.t('cli.helpOption')])
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2
   const lines = [
-    `${ctx.t('cli.usage').split(':')[0]}: alloclab ${command.synopsis}`,
+    ctx.t('cli.usageCommand', { synopsis: command.synopsis }),
     '',
     ctx.t(command.summaryKey),
     '',

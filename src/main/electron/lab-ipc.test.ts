@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { LAB_CHANNELS } from '@shared/api'
 
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
 vi.mock('electron', () => ({
@@ -33,7 +34,7 @@ const topFrame = (url: string) => ({ url, parent: null })
 describe('LabIpc', () => {
   it('registers one handler per LabApi channel', () => {
     setUp()
-    expect([...handlers.keys()].sort()).toEqual(['app:info', 'settings:get', 'settings:set'])
+    expect([...handlers.keys()].sort()).toEqual([...LAB_CHANNELS].sort())
   })
 
   it('serves a call from the trusted window', async () => {

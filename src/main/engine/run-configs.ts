@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os'
+import type { ResourceLimits } from 'node:worker_threads'
 import type { CompiledProgram } from '@shared/scenario/program'
 import type { AllocatorFamily, OptionValues } from './family'
 import { WorkerRunError, startRun, type RunHandle, type RunResult } from './worker-host'
@@ -16,6 +17,8 @@ export interface WorkerLaunch {
   readonly workerPath: string
   readonly execArgv?: readonly string[]
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Heap limits of each worker (a worker over them fails with outOfMemory). */
+  readonly resourceLimits?: ResourceLimits
 }
 
 export type ConfigOutcome =

@@ -6,6 +6,7 @@ import type { FinalState } from './final-state'
 import { FramePool, PoolStatus } from './frame-pool'
 import { readPoolSnapshot, type PoolSnapshot } from './pool-snapshot'
 import type { RunSummary } from './run-summary'
+import type { TimelineBuffers, TimelineOptions } from '../timeline/timeline-format'
 import {
   WORKER_PROTOCOL_VERSION,
   type RunRequest,
@@ -25,6 +26,8 @@ export interface StartRunOptions {
   readonly program: CompiledProgram
   readonly wantEvents?: boolean
   readonly check?: boolean
+  /** Record a seekable timeline with these options. */
+  readonly timeline?: TimelineOptions
   /** How errors name this config, e.g. its normalized spec. */
   readonly label?: string
 }
@@ -33,6 +36,7 @@ export interface RunResult {
   readonly summary: RunSummary
   readonly final: FinalState
   readonly events?: EventColumns
+  readonly timeline?: TimelineBuffers
 }
 
 export interface RunHandle {
@@ -96,7 +100,8 @@ export function startRun(options: StartRunOptions): RunHandle {
     values: options.values,
     program: options.program,
     wantEvents: options.wantEvents ?? false,
-    check: options.check ?? false
+    check: options.check ?? false,
+    ...(options.timeline ? { timeline: options.timeline } : {})
   }
   const worker = new Worker(options.workerPath, {
     workerData: request,
@@ -125,7 +130,8 @@ export function startRun(options: StartRunOptions): RunHandle {
         settle({
           summary: message.summary,
           final: message.final,
-          ...(message.events ? { events: message.events } : {})
+          ...(message.events ? { events: message.events } : {}),
+          ...(message.timeline ? { timeline: message.timeline } : {})
         })
       } else {
         const kind = message.error.name === 'RunCheckError' ? 'invariant' : 'failed'

@@ -9,6 +9,7 @@ import type { EventColumns } from './event-log'
 import type { OptionValues } from './family'
 import type { FinalState } from './final-state'
 import type { RunSummary } from './run-summary'
+import type { TimelineBuffers, TimelineOptions } from '../timeline/timeline-format'
 
 export const WORKER_PROTOCOL_VERSION = 1
 
@@ -24,6 +25,8 @@ export interface RunRequest {
   readonly wantEvents: boolean
   /** Check every invariant after every request. */
   readonly check: boolean
+  /** Record a seekable timeline (see timeline/timeline-format.ts) and send it back. */
+  readonly timeline?: TimelineOptions
 }
 
 /** An error as plain data: Error objects lose their class crossing a thread boundary. */
@@ -42,6 +45,7 @@ export type WorkerReply =
       readonly summary: RunSummary
       readonly final: FinalState
       readonly events?: EventColumns
+      readonly timeline?: TimelineBuffers
     }
   | { readonly type: 'error'; readonly error: SerializedError }
 

@@ -1,11 +1,13 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { DEFAULT_LOCALE, isLocale } from '@shared/i18n/locales'
 import { translate } from '@shared/i18n/translate'
-import { EventLog, eventBuffers } from './event-log'
+import { EventLog, eventBuffers, type EventSink } from './event-log'
 import type { AllocatorFamily } from './family'
 import { readFinalState } from './final-state'
 import { FramePool, PoolStatus } from './frame-pool'
 import { runProgram } from './runner'
+import { TimelineRecorder } from '../timeline/timeline-recorder'
+import { timelineTransferList } from '../timeline/timeline-format'
 import { isRunRequest, serializeError, type RunRequest, type WorkerReply } from './worker-protocol'
 
 /**
@@ -45,14 +47,39 @@ function execute(
   if (!family) throw new Error(`Unknown allocator family "${request.family}"`)
   const target = family.create(pool, request.values, request.program, true)
   const log = request.wantEvents ? new EventLog(request.program.count) : undefined
+  const recorder = request.timeline
+    ? new TimelineRecorder(target, request.program, request.timeline)
+    : undefined
+  const sink = log && recorder ? bothSinks(log, recorder) : (log ?? recorder)
   const summary = runProgram(target, request.program, pool, {
-    ...(log ? { sink: log } : {}),
+    ...(sink ? { sink } : {}),
     check: request.check
   })
   const final = readFinalState(target)
-  if (!log) return { message: { type: 'result', summary, final }, transfer: [] }
-  const events = log.columns()
-  return { message: { type: 'result', summary, final, events }, transfer: eventBuffers(events) }
+  const events = log?.columns()
+  const timeline = recorder?.finish()
+  return {
+    message: {
+      type: 'result',
+      summary,
+      final,
+      ...(events ? { events } : {}),
+      ...(timeline ? { timeline } : {})
+    },
+    transfer: [
+      ...(events ? eventBuffers(events) : []),
+      ...(timeline ? timelineTransferList(timeline) : [])
+    ]
+  }
+}
+
+function bothSinks(first: EventSink, second: EventSink): EventSink {
+  return {
+    record(step, out) {
+      first.record(step, out)
+      second.record(step, out)
+    }
+  }
 }
 
 function reply(message: WorkerReply): WorkerReply {

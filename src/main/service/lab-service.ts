@@ -19,6 +19,12 @@ import { POOL_LAYOUT_VERSION } from '../engine/frame-pool'
 import { ENGINE_VERSION } from '../engine/engine-version'
 import type { OpenedStore } from '../store/open-store'
 import { SettingsRepository } from '../store/settings-repository'
+import { allFamilies } from '../engine/families'
+import { builtWorkerLaunch } from './built-worker-launch'
+import { RunManager, type RunManagerDeps } from './run-manager'
+
+/** How a service runs experiments; tests swap in a small family and a worker run from source. */
+export type LabServiceRunOptions = Partial<Omit<RunManagerDeps, 'emit' | 'locale'>>
 
 type Handlers = {
   [C in LabChannel]: (
@@ -37,12 +43,22 @@ export class LabService {
   private readonly settings: SettingsRepository
   private readonly listeners = new Set<Listener>()
   private readonly handlers: Handlers
+  /** The runs this service holds in memory (in-process users such as the CLI read them directly). */
+  readonly runs: RunManager
 
   constructor(
     private readonly store: OpenedStore,
-    private readonly host: HostKind
+    private readonly host: HostKind,
+    runOptions: LabServiceRunOptions = {}
   ) {
     this.settings = new SettingsRepository(store.db)
+    this.runs = new RunManager({
+      families: () => allFamilies,
+      launch: builtWorkerLaunch,
+      ...runOptions,
+      emit: (event, payload) => this.emit(event, payload),
+      locale: () => this.settings.get().language
+    })
     this.handlers = {
       'app:info': () => ({
         appVersion: appVersion(),
@@ -60,7 +76,14 @@ export class LabService {
         const next = this.settings.set(patch)
         this.emit('settings:changed', next)
         return next
-      }
+      },
+      'run:start': (input) => this.runs.start(input),
+      'run:cancel': ({ runId }) => this.runs.cancel(runId),
+      'run:summary': ({ runId }) => this.runs.summary(runId),
+      'timeline:events': (input) => this.runs.events(input),
+      'timeline:metrics': (input) => this.runs.metrics(input),
+      'timeline:map': (input) => this.runs.map(input),
+      'timeline:structures': (input) => this.runs.structures(input)
     }
   }
 
@@ -98,6 +121,7 @@ export class LabService {
   }
 
   close(): void {
+    this.runs.close()
     this.listeners.clear()
     this.store.db.close()
   }

@@ -10,12 +10,14 @@ import enEngine from './en/engine'
 import enHeap from './en/heap'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
+import enTimeline from './en/timeline'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
+import zhTimeline from './zh-CN/timeline'
 import type { Locale } from './locales'
 
 export const catalog = {
@@ -25,7 +27,8 @@ export const catalog = {
     engine: enEngine,
     heap: enHeap,
     pages: enPages,
-    scenario: enScenario
+    scenario: enScenario,
+    timeline: enTimeline
   },
   'zh-CN': {
     app: zhApp,
@@ -33,7 +36,8 @@ export const catalog = {
     engine: zhEngine,
     heap: zhHeap,
     pages: zhPages,
-    scenario: zhScenario
+    scenario: zhScenario,
+    timeline: zhTimeline
   }
 } satisfies Record<Locale, unknown>
 

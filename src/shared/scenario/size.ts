@@ -70,10 +70,11 @@ export class NumberReader {
     if (start >= end || !isDigit(text.charCodeAt(start))) return this.fail(NumberProblem.NotANumber)
 
     if (
-      end - start > 2 &&
+      end - start >= 2 &&
       text.charCodeAt(start) === 48 &&
       (text.charCodeAt(start + 1) | 32) === 120
     ) {
+      if (end - start === 2) return this.fail(NumberProblem.NotANumber)
       let value = 0
       for (let i = start + 2; i < end; i++) {
         const digit = hexValue(text.charCodeAt(i))

@@ -146,9 +146,12 @@ export class StatementDecoder {
       case Keyword.Base:
       case Keyword.Frames:
       case Keyword.PageSize:
-      case Keyword.MaxOrder:
-        if (this.expectWords(2, 2)) this.decodeNumber(1, DIRECTIVE_RULES[keyword]!)
+      case Keyword.MaxOrder: {
+        const rule = DIRECTIVE_RULES[keyword]!
+        const detached = rule.allowUnit && reader.wordCount >= 3 && this.isDetachedUnit(2)
+        if (this.expectWords(2, detached ? 3 : 2)) this.decodeNumber(1, rule, detached)
         break
+      }
       case Keyword.Alloc:
       case Keyword.Realloc:
       case Keyword.Kmalloc:
@@ -249,7 +252,7 @@ export class StatementDecoder {
     const reader = this.reader
     let max = 3
     // `alloc a 16 KiB`: a unit standing alone after the number belongs to it.
-    if (reader.wordCount >= 4 && canonicalUnit(reader.word(3)) !== undefined) {
+    if (reader.wordCount >= 4 && this.isDetachedUnit(3)) {
       max = 4
     }
     if (!this.expectWords(3, max)) return
@@ -266,7 +269,7 @@ export class StatementDecoder {
     this.slabPages = 0
     if (!this.decodeName(1)) return
     let next = 3
-    if (reader.wordCount > 3 && canonicalUnit(reader.word(3)) !== undefined) next = 4
+    if (reader.wordCount > 3 && this.isDetachedUnit(3)) next = 4
     if (!this.decodeNumber(2, OBJECT_SIZE_RULE, next === 4)) return
     const objectSize = this.value
     const valueWord = this.valueWord
@@ -298,7 +301,7 @@ export class StatementDecoder {
         rule.allowUnit &&
         i + 2 < stored &&
         OPTION_RULES[reader.word(i + 2)] === undefined &&
-        canonicalUnit(reader.word(i + 2)) !== undefined
+        this.isDetachedUnit(i + 2)
       ) {
         detached = true
       }
@@ -315,6 +318,21 @@ export class StatementDecoder {
     }
     this.value = objectSize
     this.valueWord = valueWord
+  }
+
+  /**
+   * Word `index` is a unit standing alone after a plain decimal number
+   * (`16 KiB`), so it belongs to that number. Not after hex: `0x1 B` would
+   * silently read as 0x1B.
+   */
+  private isDetachedUnit(index: number): boolean {
+    const reader = this.reader
+    const text = reader.text
+    const numberStart = reader.wordStart[index - 1]!
+    const last = text.charCodeAt(reader.wordEnd[index - 1]! - 1)
+    const hex =
+      text.charCodeAt(numberStart) === 48 && (text.charCodeAt(numberStart + 1) | 32) === 120
+    return last >= 48 && last <= 57 && !hex && canonicalUnit(reader.word(index)) !== undefined
   }
 
   private decodeName(index: number): boolean {

@@ -1,7 +1,9 @@
 import type { BenchSuite } from '../suite'
 import { buddySuite } from './buddy'
 import { heapSuite } from './heap'
+import { scenarioSuite } from './scenario'
 import { slabSuite } from './slab'
+import { timelineSuite } from './timeline'
 
 /** Every benchmark suite, in the order the JSON lists them. */
-export const benchSuites: readonly BenchSuite[] = [heapSuite, buddySuite, slabSuite]
+export const benchSuites: readonly BenchSuite[] = [scenarioSuite, heapSuite, buddySuite, slabSuite, timelineSuite]

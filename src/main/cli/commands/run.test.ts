@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -283,5 +283,39 @@ describe('alloclab run with the real allocator families', () => {
     expect(run.final.buddyinfo.length).toBeGreaterThan(0)
     expect(run.final.slabinfo.find((row) => row.name === 'inode')?.activeObjs).toBe(2)
     expect(json.stdout).toMatch(/^ +"buddyinfo": \[[\d,]+\],?$/m)
+  })
+})
+
+describe('alloclab run --csv', () => {
+  it('writes one CSV with a row per request of every config, headed by the metric names', async () => {
+    const real = [
+      createRunCommand({
+        families: () => allFamilies,
+        launch: engineWorkerFromSource,
+        compile: compileScenario,
+        formatters: procFormatters,
+        parallel: 2
+      })
+    ]
+    const csvFile = join(folder, 'metrics.csv')
+    let stderr = ''
+    const code = await runCli(
+      ['run', textbook, '--allocator', 'first-fit', '--allocator', 'best-fit', '--csv', 'metrics.csv'],
+      real,
+      { stdout: () => undefined, stderr: (text) => (stderr += text), cwd: folder, readStdin: () => Promise.resolve('') },
+      '0.0.0-test'
+    )
+    expect(code).toBe(0)
+    expect(stderr).toContain('10 rows')
+    const lines = readFileSync(csvFile, 'utf8').trim().split('\n')
+    expect(lines[0]).toMatch(/^config,step,requestedLive,allocatedLive,internalFragmentation,/)
+    expect(lines).toHaveLength(1 + 2 * 5)
+    // The config label is quoted (specs hold commas); the other cells are plain numbers.
+    const header = lines[0]!.split(',').slice(1)
+    const second = lines[2]!.replace(/^"[^"]*",/, '').split(',')
+    expect(lines[2]).toMatch(/^"first-fit:[^"]*",1,/)
+    // After `alloc p0 3` and `alloc p1 40`: 43 bytes requested, and a free-bytes sample on every row.
+    expect(Number(second[header.indexOf('requestedLive')])).toBe(43)
+    expect(second[header.indexOf('freeBytes')]).not.toBe('')
   })
 })

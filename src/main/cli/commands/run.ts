@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { compileScenario, formatDiagnosticLine, type CompileResult } from '@shared/scenario'
 import {
   SpecError,
@@ -10,12 +10,19 @@ import {
 } from '../../engine/allocator-spec'
 import { allFamilies } from '../../engine/families'
 import type { AllocatorFamily } from '../../engine/family'
-import { runConfigs, type RunConfig, type WorkerLaunch } from '../../engine/run-configs'
+import type { ConfigOutcome, RunConfig, WorkerLaunch } from '../../engine/run-configs'
 import { buildRunReport, stringifyRunReport } from '../../engine/run-report'
 import { formatRunTable, type ProcFormatters } from '../../engine/run-table'
 import { procFormatters } from '../../engine/proc-formatters'
 import type { WorkerRunError } from '../../engine/worker-host'
 import { UsageError, type CliCommand, type CliContext } from '../command'
+import { LabService } from '../../service/lab-service'
+import { builtWorkerLaunch } from '../../service/built-worker-launch'
+import { openStore } from '../../store/open-store'
+import { eventColumnsOf } from '../../timeline/event-columns'
+import { writeMetricsCsv } from '../../timeline/metrics-csv'
+
+export { builtWorkerLaunch }
 
 /** What `alloclab run` needs from outside; tests swap in a small family and a worker run from source. */
 export interface RunCommandDeps {
@@ -25,19 +32,6 @@ export interface RunCommandDeps {
   readonly formatters: ProcFormatters
   /** Most workers at once (default: the machine's available parallelism). */
   readonly parallel?: number
-}
-
-/**
- * The built engine worker sits next to the built CLI (out/main/engine-worker.js
- * beside out/main/cli.js); when this code ends up in a shared chunk one folder
- * down, look one folder up as well.
- */
-export function builtWorkerLaunch(): WorkerLaunch {
-  const candidates = [
-    join(__dirname, 'engine-worker.js'),
-    join(__dirname, '..', 'engine-worker.js')
-  ]
-  return { workerPath: candidates.find((path) => existsSync(path)) ?? candidates[0]! }
 }
 
 const defaultDeps: RunCommandDeps = {
@@ -52,7 +46,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
     name: 'run',
     summaryKey: 'engine.run.summary',
     synopsis:
-      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check]',
+      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE]',
     allowPositionals: true,
     options: {
       allocator: {
@@ -65,7 +59,8 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       json: { type: 'boolean', descriptionKey: 'engine.run.jsonOption' },
       events: { type: 'boolean', descriptionKey: 'engine.run.eventsOption' },
       timing: { type: 'boolean', descriptionKey: 'engine.run.timingOption' },
-      check: { type: 'boolean', descriptionKey: 'engine.run.checkOption' }
+      check: { type: 'boolean', descriptionKey: 'engine.run.checkOption' },
+      csv: { type: 'string', valueName: 'FILE', descriptionKey: 'timeline.csvOption' }
     },
     async run(values, positionals, ctx) {
       if (positionals.length !== 1) throw new UsageError(ctx.t('engine.run.needFile'))
@@ -93,11 +88,15 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       const program = compiled.program
       const configs = specs.map((spec) => configOf(ctx, spec, program.geometry))
 
-      const outcomes = await runConfigs(configs, program, {
-        launch: deps.launch(),
-        wantEvents: values['events'] === true,
+      const csv = typeof values['csv'] === 'string' ? values['csv'] : undefined
+      const wantEvents = values['events'] === true
+      const outcomes = await runThroughService(deps, ctx, {
+        text,
+        specTexts,
+        configs,
         check: values['check'] === true,
-        ...(deps.parallel !== undefined ? { parallel: deps.parallel } : {})
+        wantEvents,
+        ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {})
       })
       const describe = (error: WorkerRunError): string => ctx.t(error.messageKey, error.params)
       if (json) {
@@ -123,6 +122,64 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
 }
 
 export const runCommand: CliCommand = createRunCommand(defaultDeps)
+
+interface ServiceRun {
+  readonly text: string
+  readonly specTexts: readonly string[]
+  /** The configs as the command resolved them (labels and families for the report). */
+  readonly configs: readonly RunConfig[]
+  readonly check: boolean
+  readonly wantEvents: boolean
+  readonly csv?: string
+}
+
+/**
+ * Run the scenario through LabService, as the window does, so both always
+ * agree. The service lives for this command only, over an in-memory store.
+ */
+async function runThroughService(
+  deps: RunCommandDeps,
+  ctx: CliContext,
+  run: ServiceRun
+): Promise<ConfigOutcome[]> {
+  const service = new LabService(openStore(':memory:'), 'cli', {
+    families: deps.families,
+    launch: deps.launch,
+    compile: deps.compile,
+    ...(deps.parallel !== undefined ? { parallel: deps.parallel } : {})
+  })
+  try {
+    await service.call('settings:set', { language: ctx.locale })
+    const record = run.wantEvents || run.csv !== undefined
+    const { runId } = await service.call('run:start', {
+      scenario: run.text,
+      allocators: [...run.specTexts],
+      check: run.check,
+      record,
+      ...(run.csv !== undefined ? { metricStride: 1 } : {})
+    })
+    const outcomes = await service.runs.whenSettled(runId)
+    const withEvents = outcomes.map((outcome, index): ConfigOutcome => {
+      const config = run.configs[index] ?? outcome.config
+      if ('error' in outcome) return { config, error: outcome.error }
+      if (!run.wantEvents) return { config, result: outcome.result }
+      const { timeline: _timeline, ...result } = outcome.result
+      return { config, result: { ...result, events: eventColumnsOf(service.runs.reader(runId, index)) } }
+    })
+    if (run.csv !== undefined) {
+      const recorded = withEvents.flatMap((outcome, index) =>
+        'result' in outcome
+          ? [{ label: outcome.config.label, columns: service.runs.columns(runId, index), count: outcome.result.summary.requests }]
+          : []
+      )
+      const rows = writeMetricsCsv(run.csv, recorded)
+      ctx.stderr(`${ctx.t('timeline.csvWritten', { rows, file: run.csv })}\n`)
+    }
+    return withEvents
+  } finally {
+    service.close()
+  }
+}
 
 function withSpecErrors<T>(ctx: CliContext, parse: () => T): T {
   try {

@@ -1,6 +1,11 @@
 import { Op as ops, type CompiledProgram } from '@shared/scenario/program'
 import { alignUp, type FramePool } from '../frame-pool'
-import { InvalidReason as invalidReasons, Status as statuses, type InvalidReasonCode, type RequestOutcome } from '../outcome'
+import {
+  InvalidReason as invalidReasons,
+  Status as statuses,
+  type InvalidReasonCode,
+  type RequestOutcome
+} from '../outcome'
 import { InvariantError, MapState, type MetricsSnapshot, type ScenarioTarget } from '../target'
 import { BuddyZone } from './buddy-zone'
 import type { FrameGeometry } from './frame-options'
@@ -116,12 +121,13 @@ export class BuddyTarget implements ScenarioTarget {
   }
 
   private allocOrder(handle: number, order: number, out: RequestOutcome): void {
+    const sane = (order | 0) === order && order >= 0 && order <= 30
+    if (sane) out.requested = (1 << order) * this.pageSize
     if (!this.canFill(handle, out)) return
-    if ((order | 0) !== order || order < 0 || order > 30) {
+    if (!sane) {
       invalid(out, InvalidReason.TooLarge)
       return
     }
-    out.requested = (1 << order) * this.pageSize
     this.place(handle, order, out.requested, out)
   }
 
@@ -159,7 +165,13 @@ export class BuddyTarget implements ScenarioTarget {
   }
 
   /** Make `handle` hold the block at `pfn` and count it live. */
-  private record(handle: number, pfn: number, order: number, requested: number, out: RequestOutcome): void {
+  private record(
+    handle: number,
+    pfn: number,
+    order: number,
+    requested: number,
+    out: RequestOutcome
+  ): void {
     const granted = (1 << order) * this.pageSize
     const stats = this.stats
     this.owner[pfn] = handle
@@ -276,17 +288,22 @@ export class BuddyTarget implements ScenarioTarget {
     for (let handle = 0; handle < this.handleCount; handle++) {
       const kind = this.handleKind[handle]!
       if (kind === HandleKind.Empty) continue
-      if (kind !== HandleKind.Pages) throw new InvariantError(`buddy: handle ${handle} has kind ${kind}`)
+      if (kind !== HandleKind.Pages)
+        throw new InvariantError(`buddy: handle ${handle} has kind ${kind}`)
       const pfn = this.handleFrame[handle]!
       if (this.zone.state[pfn] !== FrameState.Pages || this.owner[pfn] !== handle) {
-        throw new InvariantError(`buddy: handles own their blocks: handle ${handle} points at frame ${pfn}`)
+        throw new InvariantError(
+          `buddy: handles own their blocks: handle ${handle} points at frame ${pfn}`
+        )
       }
       live++
       requested += this.handleRequested[handle]!
       allocated += 2 ** this.zone.order[pfn]! * this.pageSize
     }
     if (live !== pagesBlocks) {
-      throw new InvariantError(`buddy: every allocated block held: ${pagesBlocks} blocks, ${live} handles`)
+      throw new InvariantError(
+        `buddy: every allocated block held: ${pagesBlocks} blocks, ${live} handles`
+      )
     }
     if (live !== this.stats[Stat.LIVE_BLOCKS] || requested !== this.stats[Stat.REQUESTED_LIVE]) {
       throw new InvariantError('buddy: live counters match the handles')

@@ -177,7 +177,9 @@ export class BuddyZone {
 
   /** Why an allocation of `order` failed: too little free memory, or enough but in pieces. */
   failureStatus(order: number): StatusCode {
-    return this.words[ZoneWord.FREE_FRAMES]! < 1 << order ? Status.FailNoMemory : Status.FailFragmented
+    return this.words[ZoneWord.FREE_FRAMES]! < 1 << order
+      ? Status.FailNoMemory
+      : Status.FailFragmented
   }
 
   private pushFree(pfn: number, order: number): void {
@@ -232,20 +234,30 @@ export class BuddyZone {
       if (blockState === FrameState.Tail) {
         fail('every frame in exactly one block', `frame ${pfn} starts no block and lies in none`)
       }
-      if (blockState > FrameState.Slab) fail('known frame state', `frame ${pfn} has state ${blockState}`)
+      if (blockState > FrameState.Slab)
+        fail('known frame state', `frame ${pfn} has state ${blockState}`)
       if (order < 0 || order > maxOrder) {
         fail('order within 0..max-order', `block at frame ${pfn} has order ${order}`)
       }
       const size = 1 << order
       if ((pfn & (size - 1)) !== 0) {
-        fail('blocks aligned to their order', `block at frame ${pfn} of order ${order} is not aligned`)
+        fail(
+          'blocks aligned to their order',
+          `block at frame ${pfn} of order ${order} is not aligned`
+        )
       }
       if (pfn + size > frames) {
-        fail('blocks inside the zone', `block at frame ${pfn} of order ${order} runs past frame ${frames}`)
+        fail(
+          'blocks inside the zone',
+          `block at frame ${pfn} of order ${order} runs past frame ${frames}`
+        )
       }
       for (let tail = pfn + 1; tail < pfn + size; tail++) {
         if (state[tail] !== FrameState.Tail) {
-          fail('every frame in exactly one block', `frame ${tail} is inside the block at frame ${pfn} yet heads another`)
+          fail(
+            'every frame in exactly one block',
+            `frame ${tail} is inside the block at frame ${pfn} yet heads another`
+          )
         }
       }
       if (blockState === FrameState.Free) {
@@ -254,7 +266,10 @@ export class BuddyZone {
         if (order < maxOrder) {
           const buddy = pfn ^ size
           if (buddy < frames && state[buddy] === FrameState.Free && orders[buddy] === order) {
-            fail('free buddies are merged', `free blocks at frames ${pfn} and ${buddy} of order ${order} are buddies`)
+            fail(
+              'free buddies are merged',
+              `free blocks at frames ${pfn} and ${buddy} of order ${order} are buddies`
+            )
           }
         }
       } else if (blockState === FrameState.Pages) {
@@ -273,21 +288,34 @@ export class BuddyZone {
       for (let block = this.freeHead[order]!; block >= 0; block = this.next[block]!) {
         if (++count > frames) fail('free lists end', `free_area[${order}] loops`)
         if (state[block] !== FrameState.Free || orders[block] !== order) {
-          fail('free lists hold free blocks of their order', `free_area[${order}] holds frame ${block}`)
+          fail(
+            'free lists hold free blocks of their order',
+            `free_area[${order}] holds frame ${block}`
+          )
         }
-        if (this.prev[block] !== before) fail('free list links agree', `frame ${block} on free_area[${order}]`)
+        if (this.prev[block] !== before)
+          fail('free list links agree', `frame ${block} on free_area[${order}]`)
         before = block
       }
       if (count !== this.freeCount[order]) {
-        fail('free counts match the lists', `free_area[${order}] counts ${this.freeCount[order]} but holds ${count}`)
+        fail(
+          'free counts match the lists',
+          `free_area[${order}] counts ${this.freeCount[order]} but holds ${count}`
+        )
       }
       if (count !== freeBlocksSeen[order]) {
-        fail('every free block on its list', `order ${order}: ${freeBlocksSeen[order]} free blocks, ${count} listed`)
+        fail(
+          'every free block on its list',
+          `order ${order}: ${freeBlocksSeen[order]} free blocks, ${count} listed`
+        )
       }
       if (count > 0) mask |= 1 << order
     }
     if (mask !== this.nonEmptyOrders) {
-      fail('order bitmask matches the lists', `bitmask ${this.nonEmptyOrders.toString(2)}, lists ${mask.toString(2)}`)
+      fail(
+        'order bitmask matches the lists',
+        `bitmask ${this.nonEmptyOrders.toString(2)}, lists ${mask.toString(2)}`
+      )
     }
     if (freeFrames !== this.freeFrames) {
       fail('free frame count', `counter says ${this.freeFrames}, blocks hold ${freeFrames}`)

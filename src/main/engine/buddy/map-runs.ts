@@ -1,6 +1,11 @@
 import type { MapStateCode } from '../target'
 
-export type MapVisitor = (start: number, length: number, state: MapStateCode, handle: number) => void
+export type MapVisitor = (
+  start: number,
+  length: number,
+  state: MapStateCode,
+  handle: number
+) => void
 
 /**
  * Joins touching pieces of the memory map that share a state and an owner,

@@ -39,7 +39,8 @@ const Record = {
  * arena's bytes in the frame pool, and every block carries boundary tags.
  *
  *   word 0            header: block size in bytes | 1 if allocated
- *   words 1, 2        free blocks only: next and prev free-list links (-1 = none)
+ *   words 1, 2        free blocks only: next and prev free-list links, as word
+ *                     indexes (byte offset / 4; -1 = none)
  *   last word         footer: a copy of the header, so free can find the previous block
  *
  * The header option counts both tag words: a block's first header - 4 bytes

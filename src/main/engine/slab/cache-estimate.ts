@@ -76,12 +76,20 @@ export function cacheEstimate(
     objects = Math.floor(slabBytes / bufferSize)
   } else {
     // A first guess ignores the padding after the bufctl array; it is at most one too many.
-    objects = Math.max(0, Math.floor((slabBytes - SLAB_DESCRIPTOR_BYTES) / (bufferSize + BUFCTL_BYTES)))
-    if (objects > 0 && onSlabManagement(objects, align) + objects * bufferSize > slabBytes) objects--
+    objects = Math.max(
+      0,
+      Math.floor((slabBytes - SLAB_DESCRIPTOR_BYTES) / (bufferSize + BUFCTL_BYTES))
+    )
+    if (objects > 0 && onSlabManagement(objects, align) + objects * bufferSize > slabBytes)
+      objects--
   }
   objects = Math.min(objects, MAX_OBJECTS_PER_SLAB)
   const managementBytes = offSlab || objects === 0 ? 0 : onSlabManagement(objects, align)
-  return { objects, managementBytes, leftoverBytes: slabBytes - objects * bufferSize - managementBytes }
+  return {
+    objects,
+    managementBytes,
+    leftoverBytes: slabBytes - objects * bufferSize - managementBytes
+  }
 }
 
 /** slab_mgmt_size: descriptor plus bufctl array, padded so the first object stays aligned. */

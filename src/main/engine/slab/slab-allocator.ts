@@ -1,10 +1,19 @@
-import { CODE_STRIDE as codeStride, Op as ops, type CacheSpec, type CompiledProgram } from '@shared/scenario/program'
+import {
+  CODE_STRIDE as codeStride,
+  Op as ops,
+  type CacheSpec,
+  type CompiledProgram
+} from '@shared/scenario/program'
 import { BuddyZone } from '../buddy/buddy-zone'
 import type { FrameGeometry } from '../buddy/frame-options'
 import { FrameState as frameStates } from '../buddy/frame-state'
 import type { SlabinfoRow } from '../final-state'
 import { alignUp, type FramePool } from '../frame-pool'
-import { InvalidReason as invalidReasons, type InvalidReasonCode, type RequestOutcome } from '../outcome'
+import {
+  InvalidReason as invalidReasons,
+  type InvalidReasonCode,
+  type RequestOutcome
+} from '../outcome'
 import { InvariantError } from '../target'
 import {
   CACHE_STRIDE as cacheStride,
@@ -128,13 +137,18 @@ export class SlabAllocator {
   constructor(pool: FramePool, config: SlabConfig, program: CompiledProgram, fresh: boolean) {
     const { frames, maxOrder } = config
     if (program.caches.length + KMALLOC_SIZES.length >= NO_CACHE) {
-      throw new RangeError(`A scenario may name at most ${NO_CACHE - KMALLOC_SIZES.length - 1} caches`)
+      throw new RangeError(
+        `A scenario may name at most ${NO_CACHE - KMALLOC_SIZES.length - 1} caches`
+      )
     }
     this.config = config
     this.pageSize = config.pageSize
     this.specs = program.caches
     this.generalBase = program.caches.length
-    this.cacheNames = [...program.caches.map((cache) => cache.name), ...KMALLOC_SIZES.map(kmallocCacheName)]
+    this.cacheNames = [
+      ...program.caches.map((cache) => cache.name),
+      ...KMALLOC_SIZES.map(kmallocCacheName)
+    ]
     const cacheCount = this.cacheNames.length
     const nodes = bufctlNodeCount(config, program)
     this.zone = new BuddyZone(pool, frames, maxOrder, fresh)
@@ -175,7 +189,11 @@ export class SlabAllocator {
     })
   }
 
-  private geometryFor(objectSize: number, align: number, pagesPerSlab: number): SlabGeometry | undefined {
+  private geometryFor(
+    objectSize: number,
+    align: number,
+    pagesPerSlab: number
+  ): SlabGeometry | undefined {
     const { pageSize, maxOrder, frames, cacheLine, colouring } = this.config
     return slabGeometry({
       objectSize,
@@ -189,7 +207,13 @@ export class SlabAllocator {
     })
   }
 
-  private setUpCache(cache: number, objectSize: number, geometry: SlabGeometry, ctor: number, dtor: number): void {
+  private setUpCache(
+    cache: number,
+    objectSize: number,
+    geometry: SlabGeometry,
+    ctor: number,
+    dtor: number
+  ): void {
     const base = cache * CACHE_STRIDE
     const fields = this.caches
     fields[base + CacheField.LIVE] = 1
@@ -212,7 +236,11 @@ export class SlabAllocator {
   // --- the cache chain ----------------------------------------------------
 
   isLive(cache: number): boolean {
-    return cache >= 0 && cache < this.cacheNames.length && this.caches[cache * CACHE_STRIDE + CacheField.LIVE] === 1
+    return (
+      cache >= 0 &&
+      cache < this.cacheNames.length &&
+      this.caches[cache * CACHE_STRIDE + CacheField.LIVE] === 1
+    )
   }
 
   field(cache: number, field: number): number {
@@ -221,7 +249,9 @@ export class SlabAllocator {
 
   /** Number of slabs on one of a cache's lists. */
   listCount(cache: number, list: SlabListCode): number {
-    return this.caches[cache * CACHE_STRIDE + CacheField.LISTS + list * SLAB_LIST_FIELDS + ListField.COUNT]!
+    return this.caches[
+      cache * CACHE_STRIDE + CacheField.LISTS + list * SLAB_LIST_FIELDS + ListField.COUNT
+    ]!
   }
 
   /** The general cache kmalloc uses for `size` bytes, or -1 when the request must go to the buddy. */
@@ -315,7 +345,9 @@ export class SlabAllocator {
   cacheFree(cache: number, slab: number, index: number): void {
     const node = this.words[SlabWord.FREE_NODE]!
     if (node < 0) {
-      throw new RangeError('bufctl pool exhausted: the frame pool was sized for a different program')
+      throw new RangeError(
+        'bufctl pool exhausted: the frame pool was sized for a different program'
+      )
     }
     this.words[SlabWord.FREE_NODE] = this.nodeNext[node]!
     this.nodeObject[node] = index
@@ -325,7 +357,11 @@ export class SlabAllocator {
     const base = cache * CACHE_STRIDE
     const lists = base + CacheField.LISTS
     const inuse = --this.slabInuse[slab]!
-    this.unlinkSlab(lists, inuse + 1 === fields[base + CacheField.NUM] ? SlabList.Full : SlabList.Partial, slab)
+    this.unlinkSlab(
+      lists,
+      inuse + 1 === fields[base + CacheField.NUM] ? SlabList.Full : SlabList.Partial,
+      slab
+    )
     if (inuse === 0) this.pushSlabFront(lists, SlabList.Empty, slab)
     else this.pushSlabBack(lists, SlabList.Partial, slab)
     fields[base + CacheField.ACTIVE_OBJECTS]!--
@@ -346,7 +382,8 @@ export class SlabAllocator {
     this.slabFree[slab] = -1
     const colour = fields[base + CacheField.COLOUR_NEXT]!
     this.slabColour[slab] = colour
-    fields[base + CacheField.COLOUR_NEXT] = colour + 1 >= fields[base + CacheField.COLOUR_COUNT]! ? 0 : colour + 1
+    fields[base + CacheField.COLOUR_NEXT] =
+      colour + 1 >= fields[base + CacheField.COLOUR_COUNT]! ? 0 : colour + 1
     this.pushSlabBack(base + CacheField.LISTS, SlabList.Empty, slab)
     const objects = fields[base + CacheField.NUM]!
     const ctor = this.costs[cache * COST_STRIDE + CostField.CTOR]!
@@ -375,7 +412,7 @@ export class SlabAllocator {
     const order = this.caches[base + CacheField.ORDER]!
     const dtor = this.costs[cache * COST_STRIDE + CostField.DTOR]!
     if (dtor > 0) out.workUnits += this.caches[base + CacheField.NUM]! * dtor
-    for (let node = this.slabFree[slab]!; node >= 0; ) {
+    for (let node = this.slabFree[slab]!; node >= 0;) {
       const after = this.nodeNext[node]!
       this.nodeNext[node] = this.words[SlabWord.FREE_NODE]!
       this.words[SlabWord.FREE_NODE] = node
@@ -392,7 +429,8 @@ export class SlabAllocator {
     const base = cache * CACHE_STRIDE
     const fields = this.caches
     let offset = this.slabColour[slab]! * fields[base + CacheField.COLOUR_OFFSET]!
-    if (fields[base + CacheField.OFF_SLAB] === 0) offset += fields[base + CacheField.MANAGEMENT_BYTES]!
+    if (fields[base + CacheField.OFF_SLAB] === 0)
+      offset += fields[base + CacheField.MANAGEMENT_BYTES]!
     return slab * this.pageSize + offset + index * fields[base + CacheField.BUFFER_SIZE]!
   }
 
@@ -415,7 +453,8 @@ export class SlabAllocator {
     const untouched = -chain - 1
     if (untouched > objects) fail('free chains end inside the slab', `slab at frame ${slab}`)
     for (let index = untouched; index < objects; index++) {
-      if (free[index] === 1) fail('free chains hold each free object once', `slab at frame ${slab}, object ${index}`)
+      if (free[index] === 1)
+        fail('free chains hold each free object once', `slab at frame ${slab}, object ${index}`)
       free[index] = 1
     }
     return free
@@ -469,11 +508,13 @@ export class SlabAllocator {
   /** The slabinfo 2.1 rows, newest cache first as the cache chain lists them. */
   slabinfo(): SlabinfoRow[] {
     const live: number[] = []
-    for (let cache = 0; cache < this.cacheNames.length; cache++) if (this.isLive(cache)) live.push(cache)
+    for (let cache = 0; cache < this.cacheNames.length; cache++)
+      if (this.isLive(cache)) live.push(cache)
     live.sort((a, b) => this.field(b, CacheField.SEQ) - this.field(a, CacheField.SEQ))
     return live.map((cache) => {
       const objPerSlab = this.field(cache, CacheField.NUM)
-      const activeSlabs = this.listCount(cache, SlabList.Full) + this.listCount(cache, SlabList.Partial)
+      const activeSlabs =
+        this.listCount(cache, SlabList.Full) + this.listCount(cache, SlabList.Partial)
       const numSlabs = activeSlabs + this.listCount(cache, SlabList.Empty)
       return {
         name: this.cacheNames[cache]!,
@@ -508,7 +549,8 @@ export class SlabAllocator {
       const name = this.cacheNames[cache]
       if (!this.isLive(cache)) {
         for (let list = 0; list < 3; list++) {
-          if (this.listCount(cache, list as SlabListCode) !== 0) fail('dead caches hold no slabs', `cache ${name}`)
+          if (this.listCount(cache, list as SlabListCode) !== 0)
+            fail('dead caches hold no slabs', `cache ${name}`)
         }
         continue
       }
@@ -521,38 +563,55 @@ export class SlabAllocator {
         let before = -1
         for (let slab = this.caches[field + ListField.HEAD]!; slab >= 0; slab = next[slab]!) {
           if (++count > this.zone.frames) fail('slab lists end', `cache ${name} list ${list} loops`)
-          if (prev[slab] !== before) fail('slab list links agree', `cache ${name}, slab at frame ${slab}`)
+          if (prev[slab] !== before)
+            fail('slab list links agree', `cache ${name}, slab at frame ${slab}`)
           before = slab
           if (state[slab] !== FrameState.Slab || orders[slab] !== order) {
             fail('slab lists hold slabs of their cache order', `cache ${name}, frame ${slab}`)
           }
           for (let frame = slab; frame < slab + (1 << order); frame++) {
             if (this.frameCache[frame] !== cache) {
-              fail('slab frames name their cache', `cache ${name}, frame ${frame} names ${this.frameCache[frame]}`)
+              fail(
+                'slab frames name their cache',
+                `cache ${name}, frame ${frame} names ${this.frameCache[frame]}`
+              )
             }
           }
           const inuse = this.slabInuse[slab]!
-          const expected = inuse === 0 ? SlabList.Empty : inuse === objects ? SlabList.Full : SlabList.Partial
+          const expected =
+            inuse === 0 ? SlabList.Empty : inuse === objects ? SlabList.Full : SlabList.Partial
           if (expected !== list || inuse > objects) {
-            fail('slabs on the list their use says', `cache ${name}, slab at frame ${slab} has ${inuse} of ${objects}`)
+            fail(
+              'slabs on the list their use says',
+              `cache ${name}, slab at frame ${slab} has ${inuse} of ${objects}`
+            )
           }
           let free = 0
           for (const mark of this.freeObjects(slab)) free += mark
           if (free !== objects - inuse) {
-            fail('free chain matches the use count', `cache ${name}, slab at frame ${slab}: ${free} free, ${inuse} in use`)
+            fail(
+              'free chain matches the use count',
+              `cache ${name}, slab at frame ${slab}: ${free} free, ${inuse} in use`
+            )
           }
           for (let node = this.slabFree[slab]!; node >= 0; node = this.nodeNext[node]!) nodesInUse++
           active += inuse
           management += this.field(cache, CacheField.MANAGEMENT_BYTES)
         }
-        if (before !== this.caches[field + ListField.TAIL] || count !== this.caches[field + ListField.COUNT]) {
+        if (
+          before !== this.caches[field + ListField.TAIL] ||
+          count !== this.caches[field + ListField.COUNT]
+        ) {
           fail('slab list counts and tails', `cache ${name} list ${list}`)
         }
         slabsSeen += count
         framesSeen += count << order
       }
       if (active !== this.field(cache, CacheField.ACTIVE_OBJECTS)) {
-        fail('active objects add up', `cache ${name}: ${active} in slabs, ${this.field(cache, CacheField.ACTIVE_OBJECTS)} counted`)
+        fail(
+          'active objects add up',
+          `cache ${name}: ${active} in slabs, ${this.field(cache, CacheField.ACTIVE_OBJECTS)} counted`
+        )
       }
     }
     if (slabsSeen !== slabBlocks || framesSeen !== slabFrames) {
@@ -564,7 +623,8 @@ export class SlabAllocator {
     this.zone.forEachBlock((pfn, order, blockState) => {
       if (blockState === FrameState.Slab) return
       for (let frame = pfn; frame < pfn + (1 << order); frame++) {
-        if (this.frameCache[frame] !== NO_CACHE) fail('only slab frames name a cache', `frame ${frame}`)
+        if (this.frameCache[frame] !== NO_CACHE)
+          fail('only slab frames name a cache', `frame ${frame}`)
       }
     })
     let freeNodes = 0
@@ -572,10 +632,16 @@ export class SlabAllocator {
       if (++freeNodes > this.nodeNext.length) fail('bufctl pool list ends', 'it loops')
     }
     if (freeNodes + nodesInUse !== this.nodeNext.length) {
-      fail('no bufctl node lost', `${freeNodes} free + ${nodesInUse} in use of ${this.nodeNext.length}`)
+      fail(
+        'no bufctl node lost',
+        `${freeNodes} free + ${nodesInUse} in use of ${this.nodeNext.length}`
+      )
     }
     if (management !== this.totals[SlabTotal.MANAGEMENT_BYTES]) {
-      fail('management bytes add up', `${management} in slabs, ${this.totals[SlabTotal.MANAGEMENT_BYTES]} counted`)
+      fail(
+        'management bytes add up',
+        `${management} in slabs, ${this.totals[SlabTotal.MANAGEMENT_BYTES]} counted`
+      )
     }
   }
 }
@@ -591,7 +657,8 @@ export function bufctlNodeCount(config: FrameGeometry, program: CompiledProgram)
   for (let i = 0; i < program.count; i++) {
     // Requests that can hand out an object and so, later, leave one free in a slab.
     const op = code[i * CODE_STRIDE]!
-    if (op === Op.Alloc || op === Op.Realloc || op === Op.Kmalloc || op === Op.CacheAlloc) requests++
+    if (op === Op.Alloc || op === Op.Realloc || op === Op.Kmalloc || op === Op.CacheAlloc)
+      requests++
   }
   const objectsInPool = config.frames * Math.floor(config.pageSize / MIN_OBJECT_ALIGN)
   return Math.max(1, Math.min(requests, objectsInPool))

@@ -1,5 +1,11 @@
 import type { FamilyOption, OptionValues } from '../family'
-import { frameOptions, isPowerOfTwo, numberOption, readFrameGeometry, validateFrameGeometry } from '../buddy/frame-options'
+import {
+  frameOptions,
+  isPowerOfTwo,
+  numberOption,
+  readFrameGeometry,
+  validateFrameGeometry
+} from '../buddy/frame-options'
 import type { SlabConfig } from './slab-allocator'
 
 export const DEFAULT_CACHE_LINE = 64

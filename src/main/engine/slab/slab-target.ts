@@ -5,8 +5,18 @@ import { MapRunWriter, type MapVisitor } from '../buddy/map-runs'
 import { orderForBytes } from '../buddy/page-order'
 import type { SlabinfoRow } from '../final-state'
 import type { FramePool } from '../frame-pool'
-import { InvalidReason as invalidReasons, Status as statuses, type InvalidReasonCode, type RequestOutcome } from '../outcome'
-import { InvariantError, MapState as mapStates, type MetricsSnapshot, type ScenarioTarget } from '../target'
+import {
+  InvalidReason as invalidReasons,
+  Status as statuses,
+  type InvalidReasonCode,
+  type RequestOutcome
+} from '../outcome'
+import {
+  InvariantError,
+  MapState as mapStates,
+  type MetricsSnapshot,
+  type ScenarioTarget
+} from '../target'
 import { CACHE_STRIDE as cacheStride, CacheField as cacheFields } from './cache-record'
 import { SlabAllocator, type SlabConfig } from './slab-allocator'
 
@@ -128,16 +138,24 @@ export class SlabTarget implements ScenarioTarget {
     if (!this.canFill(handle, out)) return
     const cache = this.slab.kmallocCache(bytes)
     if (cache >= 0) this.takeObject(handle, cache, bytes, out)
-    else this.takePages(handle, orderForBytes(bytes, this.pageSize), bytes, HandleKind.LargeKmalloc, out)
+    else
+      this.takePages(
+        handle,
+        orderForBytes(bytes, this.pageSize),
+        bytes,
+        HandleKind.LargeKmalloc,
+        out
+      )
   }
 
   private allocPages(handle: number, order: number, out: RequestOutcome): void {
+    const sane = (order | 0) === order && order >= 0 && order <= 30
+    if (sane) out.requested = (1 << order) * this.pageSize
     if (!this.canFill(handle, out)) return
-    if ((order | 0) !== order || order < 0 || order > 30) {
+    if (!sane) {
       invalid(out, InvalidReason.TooLarge)
       return
     }
-    out.requested = (1 << order) * this.pageSize
     this.takePages(handle, order, out.requested, HandleKind.Pages, out)
   }
 
@@ -268,7 +286,13 @@ export class SlabTarget implements ScenarioTarget {
     if (slab >= 0) this.recordObject(handle, cache, slab, this.slab.allocatedIndex, requested, out)
   }
 
-  private takePages(handle: number, order: number, requested: number, kind: number, out: RequestOutcome): void {
+  private takePages(
+    handle: number,
+    order: number,
+    requested: number,
+    kind: number,
+    out: RequestOutcome
+  ): void {
     const pfn = this.pagesFromZone(order, out)
     if (pfn >= 0) this.recordPages(handle, pfn, requested, kind, out)
   }
@@ -302,7 +326,13 @@ export class SlabTarget implements ScenarioTarget {
     out.granted = granted
   }
 
-  private recordPages(handle: number, pfn: number, requested: number, kind: number, out: RequestOutcome): void {
+  private recordPages(
+    handle: number,
+    pfn: number,
+    requested: number,
+    kind: number,
+    out: RequestOutcome
+  ): void {
     const granted = (1 << this.zone.order[pfn]!) * this.pageSize
     this.slab.slabFree[pfn] = handle // the page block's owner, in the union word of its head frame
     this.handleKind[handle] = kind
@@ -422,10 +452,15 @@ export class SlabTarget implements ScenarioTarget {
       if (kind === HandleKind.Empty) continue
       const frame = this.handleFrame[handle]!
       if (kind === HandleKind.Object) {
-        if (this.zone.state[frame] !== FrameState.Slab) fail('objects live in slabs', `handle ${handle}, frame ${frame}`)
+        if (this.zone.state[frame] !== FrameState.Slab)
+          fail('objects live in slabs', `handle ${handle}, frame ${frame}`)
         const cache = this.slab.frameCache[frame]!
         const index = this.handleIndex[handle]!
-        if (!this.slab.isLive(cache) || index < 0 || index >= this.slab.field(cache, CacheField.NUM)) {
+        if (
+          !this.slab.isLive(cache) ||
+          index < 0 ||
+          index >= this.slab.field(cache, CacheField.NUM)
+        ) {
           fail('objects live in slabs', `handle ${handle}, frame ${frame}, object ${index}`)
         }
         let marks = slabFreeMarks.get(frame)
@@ -433,9 +468,11 @@ export class SlabTarget implements ScenarioTarget {
           marks = this.slab.freeObjects(frame)
           slabFreeMarks.set(frame, marks)
         }
-        if (marks[index] === 1) fail('held objects are not free', `handle ${handle}, frame ${frame}, object ${index}`)
+        if (marks[index] === 1)
+          fail('held objects are not free', `handle ${handle}, frame ${frame}, object ${index}`)
         const address = this.addressOf(handle)
-        if (objectsSeen.has(address)) fail('one handle per object', `handle ${handle}, address ${address}`)
+        if (objectsSeen.has(address))
+          fail('one handle per object', `handle ${handle}, address ${address}`)
         objectsSeen.add(address)
         handlesPerSlab.set(frame, (handlesPerSlab.get(frame) ?? 0) + 1)
       } else {
@@ -450,22 +487,33 @@ export class SlabTarget implements ScenarioTarget {
     }
     for (const [frame, count] of handlesPerSlab) {
       if (count !== this.slab.slabInuse[frame]) {
-        fail('objects in use are held', `slab at frame ${frame}: ${this.slab.slabInuse[frame]} in use, ${count} held`)
+        fail(
+          'objects in use are held',
+          `slab at frame ${frame}: ${this.slab.slabInuse[frame]} in use, ${count} held`
+        )
       }
     }
     let active = 0
     for (const row of this.slab.slabinfo()) active += row.activeObjs
-    if (active !== objectsSeen.size) fail('objects in use are held', `${active} in use, ${objectsSeen.size} held`)
+    if (active !== objectsSeen.size)
+      fail('objects in use are held', `${active} in use, ${objectsSeen.size} held`)
     let zoneBlocks = 0
     this.zone.forEachBlock((_pfn, _order, state) => {
       if (state === FrameState.Pages) zoneBlocks++
     })
-    if (zoneBlocks !== pageBlocks) fail('page blocks are held', `${zoneBlocks} blocks, ${pageBlocks} held`)
+    if (zoneBlocks !== pageBlocks)
+      fail('page blocks are held', `${zoneBlocks} blocks, ${pageBlocks} held`)
     if (live !== this.stats[Stat.LIVE_BLOCKS] || requested !== this.stats[Stat.REQUESTED_LIVE]) {
-      fail('live counters match the handles', `${live} handles, ${this.stats[Stat.LIVE_BLOCKS]} counted`)
+      fail(
+        'live counters match the handles',
+        `${live} handles, ${this.stats[Stat.LIVE_BLOCKS]} counted`
+      )
     }
     if (allocated !== this.stats[Stat.ALLOCATED_LIVE]) {
-      fail('allocated bytes match the handles', `${allocated} held, ${this.stats[Stat.ALLOCATED_LIVE]} counted`)
+      fail(
+        'allocated bytes match the handles',
+        `${allocated} held, ${this.stats[Stat.ALLOCATED_LIVE]} counted`
+      )
     }
   }
 
@@ -502,12 +550,18 @@ export class SlabTarget implements ScenarioTarget {
         const stride = slab.field(cache, CacheField.BUFFER_SIZE)
         const objects = slab.field(cache, CacheField.NUM)
         const colour = slab.slabColour[pfn]! * slab.field(cache, CacheField.COLOUR_OFFSET)
-        const management = slab.field(cache, CacheField.OFF_SLAB) === 1 ? 0 : slab.field(cache, CacheField.MANAGEMENT_BYTES)
+        const management =
+          slab.field(cache, CacheField.OFF_SLAB) === 1
+            ? 0
+            : slab.field(cache, CacheField.MANAGEMENT_BYTES)
         const first = start + colour + management
         writer.add(start, colour, MapState.Slack, -1)
         writer.add(start + colour, management, MapState.Overhead, -1)
         let index = 0
-        while (nextHeld < objectHandles.length && this.handleFrame[objectHandles[nextHeld]!] === pfn) {
+        while (
+          nextHeld < objectHandles.length &&
+          this.handleFrame[objectHandles[nextHeld]!] === pfn
+        ) {
           const handle = objectHandles[nextHeld++]!
           const held = this.handleIndex[handle]!
           writer.add(first + index * stride, (held - index) * stride, MapState.CachedObject, -1)

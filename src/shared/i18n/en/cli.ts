@@ -1,5 +1,6 @@
 export default {
   usage: 'Usage: alloclab <command> [options]',
+  usageCommand: 'Usage: alloclab {synopsis}',
   commandsTitle: 'Commands:',
   globalOptions: 'Options:',
   helpOption: 'Show help for alloclab or for one command',

@@ -2,6 +2,7 @@ import type en from '../en/cli'
 
 export default {
   usage: '用法：alloclab <命令> [选项]',
+  usageCommand: '用法：alloclab {synopsis}',
   commandsTitle: '命令：',
   globalOptions: '选项：',
   helpOption: '显示 alloclab 或某个命令的帮助',

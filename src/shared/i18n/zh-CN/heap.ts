@@ -42,7 +42,7 @@ export default {
     listEntry: '空闲链表的每一项都必须是只出现一次的空闲块：位于 {addr} 的项不是。',
     listLinks: '空闲链表的前后链接必须一致：在 {addr} 处不一致。',
     listMissing: '每个空闲块都必须在空闲链表中：有 {count} 个空闲块不在链表里。',
-    rover: '下次适配的游标必须指向空闲链表中的一项：{addr} 不是。',
+    rover: '循环首次适配（next-fit）的游标必须指向空闲链表中的一项：{addr} 不是。',
     handleBlock: '句柄 {handle} 必须独占一个已分配的块：块 {block} 不符合。',
     handleSize: '句柄 {handle} 持有的位于 {addr} 的块小于它请求的大小。',
     orphanBlock: '每个已分配的块都必须属于某个句柄：位于 {addr} 的块不属于任何句柄。',

@@ -14,7 +14,7 @@ export function generatePageOrders(options: ResolvedOptions): string {
   const out = new ScenarioWriter(
     'pages',
     options,
-    `${options.count} page requests, ${options.allocShare} allocations, orders ${options.orderMin}..${options.orderMax}`
+    `${options.count} page requests (alloc share ${options.allocShare}), orders ${options.orderMin}..${options.orderMax}`
   )
   for (let step = 0; step < options.count; step++) {
     const u = rng.next()

@@ -17,7 +17,7 @@ export function generateRandom(options: ResolvedOptions): string {
   const out = new ScenarioWriter(
     'random',
     options,
-    `${options.count} heap requests, ${options.allocShare} allocations, at most ${options.maxLive} live, ${options.sizes} sizes ${options.sizeMin}..${options.sizeMax} B`
+    `${options.count} heap requests (alloc share ${options.allocShare}), at most ${options.maxLive} live, ${options.sizes} sizes ${options.sizeMin}..${options.sizeMax} B`
   )
   const reallocBelow = options.allocShare + options.reallocShare
   for (let step = 0; step < options.count; step++) {

@@ -86,8 +86,27 @@ export class ReferenceBuddyTarget {
   }
 
   execute(op: number, handle: number, aux: number, size: number): ReferenceOutcome {
-    const result: ReferenceOutcome = { status: Status.Ok, invalidReason: 0, frame: -1, requested: 0, granted: 0, ctorCalls: 0 }
-    const refuse = (reason: number): ReferenceOutcome => ({ ...result, status: Status.Invalid, invalidReason: reason })
+    const asked =
+      op === Op.Alloc || op === Op.Kmalloc || op === Op.Realloc
+        ? size
+        : op === Op.PageAlloc
+          ? 2 ** size * this.pageSize
+          : op === Op.CacheAlloc
+            ? (this.objectSizes[aux] ?? 0)
+            : 0
+    const result: ReferenceOutcome = {
+      status: Status.Ok,
+      invalidReason: 0,
+      frame: -1,
+      requested: asked,
+      granted: 0,
+      ctorCalls: 0
+    }
+    const refuse = (reason: number): ReferenceOutcome => ({
+      ...result,
+      status: Status.Invalid,
+      invalidReason: reason
+    })
     const orderOf = (bytes: number): number => {
       let order = 0
       while (2 ** order * this.pageSize < bytes) order++
@@ -122,7 +141,12 @@ export class ReferenceBuddyTarget {
         const order = orderOf(size)
         if (order === old.order) {
           old.requested = size
-          return { ...result, frame: old.start, requested: size, granted: 2 ** order * this.pageSize }
+          return {
+            ...result,
+            frame: old.start,
+            requested: size,
+            granted: 2 ** order * this.pageSize
+          }
         }
         if (order > this.buddy.maxOrder) return refuse(InvalidReason.TooLarge)
         const start = this.buddy.alloc(order)
@@ -139,7 +163,12 @@ export class ReferenceBuddyTarget {
         if (old === undefined) return refuse(InvalidReason.HandleEmpty)
         this.buddy.free(old.start, old.order)
         this.held.delete(handle)
-        return { ...result, frame: old.start, requested: old.requested, granted: 2 ** old.order * this.pageSize }
+        return {
+          ...result,
+          frame: old.start,
+          requested: old.requested,
+          granted: 2 ** old.order * this.pageSize
+        }
       }
       default:
         return { ...result, status: Status.NoOp }

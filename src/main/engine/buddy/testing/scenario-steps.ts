@@ -1,4 +1,9 @@
-import { CODE_STRIDE, type CacheSpec, type CompiledProgram, type ScenarioGeometry } from '@shared/scenario/program'
+import {
+  CODE_STRIDE,
+  type CacheSpec,
+  type CompiledProgram,
+  type ScenarioGeometry
+} from '@shared/scenario/program'
 
 /** One request as tests write it: opcode, handle id, aux (cache id), size (bytes or order). */
 export interface Step {

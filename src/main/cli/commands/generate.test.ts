@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { compileScenario, generate } from '@shared/scenario'
+import { generateCommand } from './generate'
+import { scenarioCliHarness } from './scenario-cli-harness'
+
+describe('alloclab generate', () => {
+  it('prints the same text as the programmatic generator', async () => {
+    const cli = scenarioCliHarness([generateCommand])
+    const result = await cli.run([
+      'generate',
+      'random',
+      '--seed',
+      '9',
+      '--count',
+      '1_000',
+      '--size-max',
+      '1KiB',
+      '--alloc-share',
+      '0.6'
+    ])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(
+      generate('random', { seed: 9, count: 1000, sizeMax: 1024, allocShare: 0.6 })
+    )
+    expect(compileScenario(result.stdout).diagnostics).toEqual([])
+  })
+
+  it('writes to a file with -o', async () => {
+    const cli = scenarioCliHarness([generateCommand])
+    const result = await cli.run(['generate', 'pages', '--seed', '1', '-o', 'pages.scn'])
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'Wrote pages.scn.\n' })
+    expect(cli.read('pages.scn')).toBe(generate('pages', { seed: 1 }))
+  })
+
+  it('needs a seed', async () => {
+    const result = await scenarioCliHarness([generateCommand]).run(['generate', 'ramp'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--seed N')
+  })
+
+  it('names the generators when the kind is unknown', async () => {
+    const result = await scenarioCliHarness([generateCommand]).run([
+      'generate',
+      'chaos',
+      '--seed',
+      '1'
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('random, ramp, plateau, fragmentation, slab, pages')
+  })
+
+  it('explains bad option values in the chosen language', async () => {
+    const cli = scenarioCliHarness([generateCommand])
+    const notNumber = await cli.run(['generate', 'random', '--seed', '1', '--count', 'many'])
+    expect(notNumber.stderr).toContain('--count expects a number, not "many"')
+    const range = await cli.run([
+      'generate',
+      'random',
+      '--seed',
+      '1',
+      '--alloc-share',
+      '2',
+      '--lang',
+      'zh-CN'
+    ])
+    expect(range.code).toBe(2)
+    expect(range.stderr).toContain('--alloc-share 必须是 0 到 1 之间的数')
+    const wrongKind = await cli.run(['generate', 'ramp', '--seed', '1', '--order-max', '3'])
+    expect(wrongKind.stderr).toContain('--order-max does not apply to the ramp generator')
+  })
+
+  it('lists the generator options in its help', async () => {
+    const result = await scenarioCliHarness([generateCommand]).run(['generate', '--help'])
+    expect(result.stdout).toContain('--size-min SIZE')
+    expect(result.stdout).toContain('--sizes uniform|pow2|exponential|bimodal')
+  })
+})

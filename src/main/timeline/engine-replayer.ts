@@ -1,0 +1,118 @@
+import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
+import type { AllocatorFamily, OptionValues } from '../engine/family'
+import { FramePool } from '../engine/frame-pool'
+import { RequestOutcome } from '../engine/outcome'
+import type { ScenarioTarget } from '../engine/target'
+import {
+  checkpointBytes,
+  restoreCheckpoint,
+  takeCheckpoint,
+  type PoolCheckpoint
+} from './pool-checkpoint'
+
+export interface ReplayerOptions {
+  /** Requests between two checkpoints (doubles when the budget runs out). */
+  readonly checkpointEvery?: number
+  /** Most bytes all checkpoints may take together. */
+  readonly budgetBytes?: number
+  /** Requests run between two yields to the event loop. */
+  readonly sliceRequests?: number
+}
+
+/**
+ * Re-runs the deterministic engine to reach the allocator's exact state after
+ * any number of requests: from the nearest checkpoint at or before it, or
+ * from where it already stands when that is closer. Checkpoints are taken on
+ * the way, so later seeks are short. Long replays yield to the event loop.
+ */
+export class EngineReplayer {
+  private readonly buffer: SharedArrayBuffer
+  private target: ScenarioTarget
+  private position = 0
+  private every: number
+  private readonly budget: number
+  private readonly slice: number
+  private readonly checkpoints: PoolCheckpoint[] = []
+  private readonly out = new RequestOutcome()
+
+  constructor(
+    private readonly family: AllocatorFamily,
+    private readonly values: OptionValues,
+    private readonly program: CompiledProgram,
+    options: ReplayerOptions = {}
+  ) {
+    this.every = Math.max(1, options.checkpointEvery ?? 16384)
+    this.budget = options.budgetBytes ?? 64 * 1024 * 1024
+    this.slice = Math.max(1, options.sliceRequests ?? 65536)
+    const pool = FramePool.create(family.poolBytes(values, program))
+    this.buffer = pool.buffer
+    this.target = family.create(pool, values, program, true)
+    this.checkpoints.push(takeCheckpoint(this.buffer, 0))
+  }
+
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /** Read the target standing after `position` requests; calls run one at a time. */
+  read<T>(position: number, reader: (target: ScenarioTarget) => T): Promise<T> {
+    const next = this.queue.then(async () => reader(await this.after(position)))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private async after(position: number): Promise<ScenarioTarget> {
+    const goal = Math.max(0, Math.min(position, this.program.count))
+    const checkpoint = this.nearestCheckpoint(goal)
+    if (goal < this.position || checkpoint.position > this.position) {
+      restoreCheckpoint(checkpoint, this.buffer)
+      this.target = this.family.create(FramePool.attach(this.buffer), this.values, this.program, false)
+      this.position = checkpoint.position
+    }
+    while (this.position < goal) {
+      const next = Math.min(goal, this.nextCheckpointPosition(), this.position + this.slice)
+      this.run(next)
+      if (this.position % this.every === 0) this.keep()
+      if (this.position < goal) await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    return this.target
+  }
+
+  get checkpointBytes(): number {
+    let total = 0
+    for (const checkpoint of this.checkpoints) total += checkpointBytes(checkpoint)
+    return total
+  }
+
+  private run(to: number): void {
+    const { code, sizes } = this.program
+    const target = this.target
+    const out = this.out
+    for (let i = this.position; i < to; i++) {
+      const c = i * CODE_STRIDE
+      target.execute(code[c]!, code[c + 1]!, code[c + 2]!, sizes[i]!, out)
+    }
+    this.position = to
+  }
+
+  private nextCheckpointPosition(): number {
+    return (Math.floor(this.position / this.every) + 1) * this.every
+  }
+
+  private nearestCheckpoint(goal: number): PoolCheckpoint {
+    let best = this.checkpoints[0]!
+    for (const checkpoint of this.checkpoints) {
+      if (checkpoint.position <= goal && checkpoint.position > best.position) best = checkpoint
+    }
+    return best
+  }
+
+  private keep(): void {
+    if (this.checkpoints.some((checkpoint) => checkpoint.position === this.position)) return
+    this.checkpoints.push(takeCheckpoint(this.buffer, this.position))
+    if (this.checkpointBytes <= this.budget) return
+    // Over budget: keep every other checkpoint and take them half as often.
+    this.every *= 2
+    const kept = this.checkpoints.filter((checkpoint) => checkpoint.position % this.every === 0)
+    this.checkpoints.length = 0
+    this.checkpoints.push(...kept)
+  }
+}

@@ -1,0 +1,96 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { GeneratorKind, GeneratorOptions } from '@shared/scenario/generators/options'
+import { MetricsSnapshot } from '../engine/target'
+import { EngineReplayer } from './engine-replayer'
+import { mapAfter } from './map-seek'
+import { MetricColumns } from './metric-columns'
+import { readStructures } from './structures'
+import { TimelineReader } from './timeline-reader'
+import { programOf, recordInProcess, targetAfter, walkRows, type Recorded } from './testing/record-in-process'
+import type { MapRuns } from './map-runs'
+
+interface Case {
+  readonly spec: string
+  readonly kind: GeneratorKind
+  readonly options: Omit<GeneratorOptions, 'seed'>
+}
+
+const heapOptions = { count: 300, maxLive: 20, sizeMin: 1, sizeMax: 600, arena: 16384, reallocShare: 0.2 }
+const CASES: readonly Case[] = [
+  { spec: 'first-fit:order=front', kind: 'random', options: heapOptions },
+  { spec: 'first-fit:coalesce=off,order=addr', kind: 'random', options: heapOptions },
+  { spec: 'next-fit:meta=side,header=0,align=1', kind: 'random', options: heapOptions },
+  { spec: 'best-fit:order=size-asc,meta=side', kind: 'fragmentation', options: { count: 300, arena: 16384 } },
+  { spec: 'worst-fit:coalesce=off,meta=side,header=12', kind: 'random', options: heapOptions },
+  { spec: 'first-fit', kind: 'pages', options: { count: 200, maxLive: 10, orderMin: 0, orderMax: 3, frames: 64 } },
+  { spec: 'buddy', kind: 'pages', options: { count: 300, maxLive: 20, orderMin: 0, orderMax: 4, frames: 200, maxOrder: 5 } },
+  { spec: 'buddy:frames=100', kind: 'random', options: { ...heapOptions, arena: undefined } },
+  { spec: 'slab', kind: 'slab', options: { count: 300, caches: 3, maxLive: 40, sizeMin: 24, sizeMax: 900, frames: 256 } },
+  { spec: 'slab:frames=256', kind: 'random', options: { ...heapOptions, arena: undefined, sizeMax: 9000 } },
+  { spec: 'slab', kind: 'pages', options: { count: 200, maxLive: 10, orderMin: 0, orderMax: 3, frames: 128 } }
+]
+
+function rowsOf(runs: MapRuns): [number, number, number, number][] {
+  const rows: [number, number, number, number][] = []
+  for (let r = 0; r < runs.count; r++) rows.push([runs.start[r]!, runs.length[r]!, runs.state[r]!, runs.handle[r]!])
+  return rows
+}
+
+const recordings = new Map<string, Recorded>()
+function recorded(index: number, seed: number, interval: number): Recorded {
+  const key = `${index}/${seed}/${interval}`
+  let value = recordings.get(key)
+  if (!value) {
+    const c = CASES[index]!
+    value = recordInProcess(c.spec, programOf(c.kind, { seed, ...c.options }), {
+      keyframeInterval: interval,
+      metricStride: 8
+    })
+    recordings.set(key, value)
+  }
+  return value
+}
+
+describe('seeking a timeline', () => {
+  it('gives the map and structures that replaying requests 0..k one by one gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: CASES.length - 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(1, 7, 32, 4096),
+        fc.integer({ min: 0, max: 10_000 }),
+        async (index, seed, interval, pick) => {
+          const run = recorded(index, seed, interval)
+          const reader = new TimelineReader(run.timeline, run.program)
+          const k = pick % run.program.count
+          const oracle = targetAfter(run, k + 1)
+          expect(rowsOf(mapAfter(reader, k + 1)), `${CASES[index]!.spec} at step ${k}`).toEqual(walkRows(oracle))
+          const replayer = new EngineReplayer(run.family, run.values, run.program, { checkpointEvery: 50 })
+          await replayer.read(Math.floor(k / 2), () => undefined)
+          const seen = await replayer.read(k + 1, readStructures)
+          expect(seen).toEqual(readStructures(oracle))
+        }
+      ),
+      { numRuns: 120 }
+    )
+  })
+
+  it('derives per-request live metrics equal to the allocator’s own', () => {
+    for (let index = 0; index < CASES.length; index++) {
+      const run = recorded(index, 2, 64)
+      const columns = new MetricColumns(new TimelineReader(run.timeline, run.program))
+      const requested = columns.step('requestedLive')
+      const allocated = columns.step('allocatedLive')
+      const live = columns.step('liveBlocks')
+      for (const k of [0, 17, 99, run.program.count - 1]) {
+        const snapshot = new MetricsSnapshot()
+        targetAfter(run, k + 1).metrics(snapshot)
+        const where = `${CASES[index]!.spec} step ${k}`
+        expect(requested[k], where).toBe(snapshot.requestedLive)
+        expect(allocated[k], where).toBe(snapshot.allocatedLive)
+        expect(live[k], where).toBe(snapshot.liveBlocks)
+      }
+    }
+  })
+})
