@@ -1,20 +1,27 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** Path of the Electron program, or why there is none (it cannot be downloaded on every machine). */
+const root = join(__dirname, '..')
+
+/**
+ * Path of the Electron program, or why there is none (it cannot be
+ * downloaded on every machine). Asked in a child process, as `npm start`
+ * does, because the package tries a download on first require.
+ */
 export function findElectron(): { path: string } | { missing: string } {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('electron') as unknown
-    if (typeof path === 'string' && existsSync(path)) return { path }
-    return { missing: 'the Electron package gave no usable program path' }
-  } catch (error) {
-    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]
-    return {
-      missing: `the Electron program is not installed and could not be downloaded (${first})`
-    }
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', 'process.stdout.write(String(require("electron")))'],
+    { cwd: root, encoding: 'utf8' }
+  )
+  const path = probe.status === 0 ? probe.stdout.trim() : ''
+  if (path && existsSync(path)) return { path }
+  const reason = /Error: (.*)/.exec(probe.stderr)?.[1] ?? 'no usable program path'
+  return {
+    missing: `the Electron program is not installed and could not be downloaded (${reason})`
   }
 }
 
 /** better-sqlite3 built for Electron's ABI by `npm start`. */
-export const electronNativeAddon = join(__dirname, '..', '.electron-native', 'better_sqlite3.node')
+export const electronNativeAddon = join(root, '.electron-native', 'better_sqlite3.node')

@@ -13,14 +13,19 @@ const nativeDir = join(root, '.electron-native')
 const nativeAddon = join(nativeDir, 'better_sqlite3.node')
 
 function electronBinary() {
-  try {
-    // Electron 42+ downloads its binary on first require; this throws when
-    // the download is impossible.
-    const path = require('electron')
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
+  // Electron 42+ downloads its program on the first require and throws when
+  // that is impossible. Ask in a child process so the download's own noise
+  // stays out of the user's terminal.
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', 'process.stdout.write(String(require("electron")))'],
+    {
+      cwd: root,
+      encoding: 'utf8'
+    }
+  )
+  const path = probe.status === 0 ? probe.stdout.trim() : ''
+  return path && existsSync(path) ? path : null
 }
 
 function run(command, args, options = {}) {

@@ -33,10 +33,21 @@ export interface AllocatorFamily {
    * Fill options the user did not set from the scenario's geometry (e.g. the
    * arena size a scenario asks for). `explicit` holds the keys the user set.
    */
-  applyGeometry(values: OptionValues, explicit: ReadonlySet<string>, geometry: ScenarioGeometry): OptionValues
+  applyGeometry(
+    values: OptionValues,
+    explicit: ReadonlySet<string>,
+    geometry: ScenarioGeometry
+  ): OptionValues
   /** Cross-option checks (e.g. arena smaller than one header): an i18n message key and its params, or undefined. */
-  validate(values: OptionValues): { key: string; params?: Record<string, string | number> } | undefined
+  validate(
+    values: OptionValues
+  ): { key: string; params?: Record<string, string | number> } | undefined
   /** Bytes the frame pool needs for this config and program (handle table included). */
   poolBytes(values: OptionValues, program: CompiledProgram): number
-  create(pool: FramePool, values: OptionValues, program: CompiledProgram, fresh: boolean): ScenarioTarget
+  create(
+    pool: FramePool,
+    values: OptionValues,
+    program: CompiledProgram,
+    fresh: boolean
+  ): ScenarioTarget
 }

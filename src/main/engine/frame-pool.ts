@@ -100,7 +100,9 @@ export class FramePool {
     const offset = this.carved
     const next = offset + alignUp(bytes, REGION_ALIGN)
     if (next > this.buffer.byteLength) {
-      throw new RangeError(`Frame pool too small: need ${next} bytes, have ${this.buffer.byteLength}`)
+      throw new RangeError(
+        `Frame pool too small: need ${next} bytes, have ${this.buffer.byteLength}`
+      )
     }
     this.carved = next
     this.header[Header.CARVED] = next
