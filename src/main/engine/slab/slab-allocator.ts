@@ -357,14 +357,13 @@ export class SlabAllocator {
     const base = cache * CACHE_STRIDE
     const lists = base + CacheField.LISTS
     const inuse = --this.slabInuse[slab]!
-    this.unlinkSlab(
-      lists,
-      inuse + 1 === fields[base + CacheField.NUM] ? SlabList.Full : SlabList.Partial,
-      slab
-    )
+    fields[base + CacheField.ACTIVE_OBJECTS]!--
+    const wasFull = inuse + 1 === fields[base + CacheField.NUM]
+    // A partial slab already at the back of the partial list stays where it is.
+    if (inuse > 0 && !wasFull && this.zone.next[slab] === -1) return
+    this.unlinkSlab(lists, wasFull ? SlabList.Full : SlabList.Partial, slab)
     if (inuse === 0) this.pushSlabFront(lists, SlabList.Empty, slab)
     else this.pushSlabBack(lists, SlabList.Partial, slab)
-    fields[base + CacheField.ACTIVE_OBJECTS]!--
   }
 
   /** cache_grow: a new slab from the buddy, every object constructed now, coloured, on the empty list. */

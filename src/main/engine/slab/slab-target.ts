@@ -174,8 +174,14 @@ export class SlabTarget implements ScenarioTarget {
       invalid(out, InvalidReason.HandleEmpty)
       return
     }
-    this.describe(handle, out)
-    this.release(handle, out)
+    const frame = this.handleFrame[handle]!
+    if (this.handleKind[handle] === HandleKind.Object) {
+      // kfree finds the cache from the frame record, as virt_to_cache does.
+      this.freeObject(handle, frame, this.slab.frameCache[frame]!, out)
+    } else {
+      this.describe(handle, out)
+      this.release(handle, out)
+    }
   }
 
   /** kmem_cache_free: only an object, and only to the cache that owns it when one is named. */
@@ -184,13 +190,30 @@ export class SlabTarget implements ScenarioTarget {
       invalid(out, InvalidReason.HandleEmpty)
       return
     }
-    const owner = this.slab.frameCache[this.handleFrame[handle]!]!
+    const frame = this.handleFrame[handle]!
+    const owner = this.slab.frameCache[frame]!
     if (this.handleKind[handle] !== HandleKind.Object || (cache >= 0 && cache !== owner)) {
       invalid(out, InvalidReason.WrongKind)
       return
     }
-    this.describe(handle, out)
-    this.release(handle, out)
+    this.freeObject(handle, frame, owner, out)
+  }
+
+  /** Return the handle's object to `cache` and report what it held. */
+  private freeObject(handle: number, frame: number, cache: number, out: RequestOutcome): void {
+    const index = this.handleIndex[handle]!
+    const requested = this.handleRequested[handle]!
+    const granted = this.slab.caches[cache * CACHE_STRIDE + CacheField.BUFFER_SIZE]!
+    out.frame = frame
+    out.addr = this.slab.objectAddress(cache, frame, index)
+    out.requested = requested
+    out.granted = granted
+    this.slab.cacheFree(cache, frame, index)
+    this.stats[Stat.REQUESTED_LIVE]! -= requested
+    this.stats[Stat.ALLOCATED_LIVE]! -= granted
+    this.stats[Stat.LIVE_BLOCKS]!--
+    this.handleKind[handle] = HandleKind.Empty
+    this.handleRequested[handle] = 0
   }
 
   private createCache(cache: number, out: RequestOutcome): void {
