@@ -12,7 +12,11 @@ export const MAX_MAP_WIDTH = 8192
 
 const Step = z.number().int().min(0)
 const RunId = z.string().min(1).max(64)
-const ConfigIndex = z.number().int().min(0).max(MAX_CONFIGS - 1)
+const ConfigIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_CONFIGS - 1)
 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const
 export const MAP_STATES = ['free', 'used', 'overhead', 'slack', 'cached'] as const
@@ -25,8 +29,18 @@ export const RunStartInput = z
     check: z.boolean().optional(),
     /** Record a seekable timeline (default true). */
     record: z.boolean().optional(),
-    keyframeInterval: z.number().int().min(1).max(1 << 20).optional(),
-    metricStride: z.number().int().min(1).max(1 << 20).optional()
+    keyframeInterval: z
+      .number()
+      .int()
+      .min(1)
+      .max(1 << 20)
+      .optional(),
+    metricStride: z
+      .number()
+      .int()
+      .min(1)
+      .max(1 << 20)
+      .optional()
   })
   .strict()
 
@@ -129,7 +143,10 @@ export const MetricsInput = z
     columns: z.array(z.string().min(1).max(64)).max(64).optional()
   })
   .strict()
-  .refine((input) => input.to > input.from, { message: 'to must be greater than from', path: ['to'] })
+  .refine((input) => input.to > input.from, {
+    message: 'to must be greater than from',
+    path: ['to']
+  })
 
 export const MetricsOutput = z
   .object({

@@ -8,6 +8,9 @@ import type { WorkerLaunch } from '../engine/run-configs'
  * code ends up in a shared chunk one folder down, look one folder up as well.
  */
 export function builtWorkerLaunch(): WorkerLaunch {
-  const candidates = [join(__dirname, 'engine-worker.js'), join(__dirname, '..', 'engine-worker.js')]
+  const candidates = [
+    join(__dirname, 'engine-worker.js'),
+    join(__dirname, '..', 'engine-worker.js')
+  ]
   return { workerPath: candidates.find((path) => existsSync(path)) ?? candidates[0]! }
 }

@@ -20,9 +20,22 @@ function service(options: LabServiceRunOptions = {}): {
   return { lab, events }
 }
 
-const PAGES = ['frames 64', 'pages a 2', 'pages b 0', 'pages c 3', 'free-pages b', 'pages d 1', 'free-pages a', ''].join('\n')
+const PAGES = [
+  'frames 64',
+  'pages a 2',
+  'pages b 0',
+  'pages c 3',
+  'free-pages b',
+  'pages d 1',
+  'free-pages a',
+  ''
+].join('\n')
 
-async function error(lab: LabService, channel: string, input: unknown): Promise<{ code: string; message: string }> {
+async function error(
+  lab: LabService,
+  channel: string,
+  input: unknown
+): Promise<{ code: string; message: string }> {
   const result = await lab.dispatch(channel, input)
   if (result.ok) throw new Error(`${channel} should have failed`)
   return result.error
@@ -31,7 +44,10 @@ async function error(lab: LabService, channel: string, input: unknown): Promise<
 describe('runs through LabService', () => {
   it('runs one scenario against several configs and answers timeline queries', async () => {
     const { lab, events } = service()
-    const started = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy', 'first-fit:arena=256KiB'] })
+    const started = await lab.call('run:start', {
+      scenario: PAGES,
+      allocators: ['buddy', 'first-fit:arena=256KiB']
+    })
     expect(started.configs.map((c) => c.family)).toEqual(['buddy', 'first-fit'])
     await lab.runs.whenSettled(started.runId)
     const summary = await lab.call('run:summary', { runId: started.runId })
@@ -39,9 +55,17 @@ describe('runs through LabService', () => {
     expect(summary.configs.map((c) => c.status)).toEqual(['done', 'done'])
     expect(summary.configs[0]!.summary!['requests']).toBe(6)
     expect(events.filter((e) => e.event === 'run:ended')).toHaveLength(2)
-    expect(events.at(-1)).toEqual({ event: 'run:finished', payload: { runId: started.runId, status: 'done' } })
+    expect(events.at(-1)).toEqual({
+      event: 'run:finished',
+      payload: { runId: started.runId, status: 'done' }
+    })
 
-    const window = await lab.call('timeline:events', { runId: started.runId, config: 0, from: 1, count: 3 })
+    const window = await lab.call('timeline:events', {
+      runId: started.runId,
+      config: 0,
+      from: 1,
+      count: 3
+    })
     expect(window.events.map((e) => [e.step, e.op, e.handle, e.status])).toEqual([
       [1, 'pages', 'b', 'ok'],
       [2, 'pages', 'c', 'ok'],
@@ -52,12 +76,24 @@ describe('runs through LabService', () => {
     const map = await lab.call('timeline:map', { runId: started.runId, config: 0, step: 2 })
     const held = map.ranges!.filter((r) => r.handle !== null).map((r) => r.handle)
     expect(new Set(held)).toEqual(new Set(['a', 'b', 'c']))
-    const pixels = await lab.call('timeline:map', { runId: started.runId, config: 0, step: 2, width: 16 })
+    const pixels = await lab.call('timeline:map', {
+      runId: started.runId,
+      config: 0,
+      step: 2,
+      width: 16
+    })
     expect(pixels.pixels!.dominant).toHaveLength(16)
     expect(pixels.pixels!.dominant[0]).toBe('used')
 
-    const structures = await lab.call('timeline:structures', { runId: started.runId, config: 0, step: 5 })
-    const freeFrames = structures.freeAreas!.reduce((sum, area) => sum + area.addresses.length * 2 ** area.order, 0)
+    const structures = await lab.call('timeline:structures', {
+      runId: started.runId,
+      config: 0,
+      step: 5
+    })
+    const freeFrames = structures.freeAreas!.reduce(
+      (sum, area) => sum + area.addresses.length * 2 ** area.order,
+      0
+    )
     expect(freeFrames).toBe(64 - 8 - 2)
     const heap = await lab.call('timeline:structures', { runId: started.runId, config: 1, step: 0 })
     expect(heap.freeList!.length).toBe(1)
@@ -95,9 +131,17 @@ describe('runs through LabService', () => {
       ['timeline:events', { runId, config: 0, from: -1, count: 1 }, 'invalid-input'],
       ['timeline:map', { runId, config: 0, step: 1, width: 8193 }, 'invalid-input'],
       ['timeline:map', { runId, config: 0, step: 99 }, 'invalid-input'],
-      ['timeline:metrics', { runId, config: 0, from: 0, to: 5, maxPoints: 10_001 }, 'invalid-input'],
+      [
+        'timeline:metrics',
+        { runId, config: 0, from: 0, to: 5, maxPoints: 10_001 },
+        'invalid-input'
+      ],
       ['timeline:metrics', { runId, config: 0, from: 5, to: 5, maxPoints: 10 }, 'invalid-input'],
-      ['timeline:metrics', { runId, config: 0, from: 0, to: 5, maxPoints: 10, columns: ['nope'] }, 'invalid-input'],
+      [
+        'timeline:metrics',
+        { runId, config: 0, from: 0, to: 5, maxPoints: 10, columns: ['nope'] },
+        'invalid-input'
+      ],
       ['timeline:events', { runId: 'run-999', config: 0, from: 0, count: 1 }, 'not-found'],
       ['timeline:structures', { runId, config: 3, step: 0 }, 'not-found'],
       ['run:start', { scenario: PAGES, allocators: [] }, 'invalid-input'],
@@ -114,12 +158,16 @@ describe('runs through LabService', () => {
 
   it('cancels a run: running configs stop, queued ones never start, and no worker is left', async () => {
     const { lab } = service({ launch: () => tsxWorker('./tiny-worker.ts'), parallel: 1 })
-    const slow = Array.from({ length: 20_000 }, (_, i) => `alloc h${i % 50} 1\nfree h${i % 50}`).join('\n')
+    const slow = Array.from(
+      { length: 20_000 },
+      (_, i) => `alloc h${i % 50} 1\nfree h${i % 50}`
+    ).join('\n')
     const { runId } = await lab.call('run:start', {
       scenario: `arena 1MiB\n${slow}\n`,
       allocators: ['tiny:spin=5000', 'tiny:spin=5000']
     })
-    for (let i = 0; i < 200 && lab.runs.activeWorkers === 0; i++) await new Promise((r) => setTimeout(r, 10))
+    for (let i = 0; i < 200 && lab.runs.activeWorkers === 0; i++)
+      await new Promise((r) => setTimeout(r, 10))
     await lab.call('run:cancel', { runId })
     await lab.runs.whenSettled(runId)
     const summary = await lab.call('run:summary', { runId })
@@ -132,10 +180,16 @@ describe('runs through LabService', () => {
 
   it('marks only the config whose worker ran out of memory as failed', async () => {
     const { lab } = service({
-      launch: () => ({ ...tsxWorker('./tiny-worker.ts'), resourceLimits: { maxOldGenerationSizeMb: 48 } }),
+      launch: () => ({
+        ...tsxWorker('./tiny-worker.ts'),
+        resourceLimits: { maxOldGenerationSizeMb: 48 }
+      }),
       parallel: 2
     })
-    const requests = Array.from({ length: 3000 }, (_, i) => `alloc h${i % 10} 1\nfree h${i % 10}`).join('\n')
+    const requests = Array.from(
+      { length: 3000 },
+      (_, i) => `alloc h${i % 10} 1\nfree h${i % 10}`
+    ).join('\n')
     const { runId } = await lab.call('run:start', {
       scenario: `arena 1MiB\n${requests}\n`,
       allocators: ['tiny:hog=on', 'tiny']
@@ -152,7 +206,11 @@ describe('runs through LabService', () => {
     const { lab } = service({ keepRuns: 2 })
     const ids: string[] = []
     for (let i = 0; i < 3; i++) {
-      const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'], record: false })
+      const { runId } = await lab.call('run:start', {
+        scenario: PAGES,
+        allocators: ['buddy'],
+        record: false
+      })
       await lab.runs.whenSettled(runId)
       ids.push(runId)
     }

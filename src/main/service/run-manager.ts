@@ -112,7 +112,10 @@ export class RunManager {
       const details = errors
         .map((d) => formatDiagnosticLine('scenario', d, this.deps.locale()))
         .join('\n')
-      throw new LabError('invalid-input', this.t('timeline.scenarioHasErrors', { count: errors.length, details }))
+      throw new LabError(
+        'invalid-input',
+        this.t('timeline.scenarioHasErrors', { count: errors.length, details })
+      )
     }
     const program = compiled.program
     const families = this.deps.families()
@@ -122,7 +125,8 @@ export class RunManager {
         const values = resolveAllocatorValues(spec, program.geometry)
         return { label: normalizeSpec(spec.family, values), family: spec.family, values }
       } catch (error) {
-        if (error instanceof SpecError) throw new LabError('invalid-input', error.describe(this.deps.locale()))
+        if (error instanceof SpecError)
+          throw new LabError('invalid-input', error.describe(this.deps.locale()))
         throw error
       }
     })
@@ -198,7 +202,9 @@ export class RunManager {
           done: summary?.requests ?? progress?.done ?? 0,
           total: run.program.count,
           summary: summary ? flatten(summary) : null,
-          error: entry.error ? { kind: entry.error.kind, message: this.describe(entry.error) } : null,
+          error: entry.error
+            ? { kind: entry.error.kind, message: this.describe(entry.error) }
+            : null,
           timelineBytes: entry.result?.timeline ? timelineBytes(entry.result.timeline) : 0
         }
       })
@@ -216,7 +222,10 @@ export class RunManager {
     const { reader, entry } = this.recorded(input.runId, input.config)
     const names = (input.columns ?? [...METRIC_NAMES]).map((name) => {
       if (!(METRIC_NAMES as readonly string[]).includes(name)) {
-        throw new LabError('invalid-input', this.t('timeline.unknownMetric', { name, known: METRIC_NAMES.join(', ') }))
+        throw new LabError(
+          'invalid-input',
+          this.t('timeline.unknownMetric', { name, known: METRIC_NAMES.join(', ') })
+        )
       }
       return name as MetricName
     })
@@ -230,7 +239,12 @@ export class RunManager {
       to,
       bucketSize: size,
       columns: names.map((name) => {
-        if (isStepMetric(name)) return { name, stride: 1, ...downsampleSteps(columns.step(name), from, to, input.maxPoints) }
+        if (isStepMetric(name))
+          return {
+            name,
+            stride: 1,
+            ...downsampleSteps(columns.step(name), from, to, input.maxPoints)
+          }
         const { positions, values } = columns.sampled(name)
         return {
           name,
@@ -274,7 +288,9 @@ export class RunManager {
     return { step, poolBytes, ranges, pixels: null }
   }
 
-  async structures(input: LabOutputInput<'timeline:structures'>): Promise<LabOutput<'timeline:structures'>> {
+  async structures(
+    input: LabOutputInput<'timeline:structures'>
+  ): Promise<LabOutput<'timeline:structures'>> {
     const { reader, run, entry } = this.recorded(input.runId, input.config)
     const step = this.checkStep(reader, input.step)
     entry.replayer ??= new EngineReplayer(entry.config.family, entry.config.values, run.program)
@@ -298,7 +314,9 @@ export class RunManager {
       if (entry.result) return { config: entry.config, result: entry.result }
       return {
         config: entry.config,
-        error: entry.error ?? new WorkerRunError('terminated', entry.config.label, 'cancelled before it started')
+        error:
+          entry.error ??
+          new WorkerRunError('terminated', entry.config.label, 'cancelled before it started')
       }
     })
   }
@@ -360,7 +378,11 @@ export class RunManager {
       })
     } catch (error) {
       entry.status = 'failed'
-      entry.error = new WorkerRunError('failed', entry.config.label, error instanceof Error ? error.message : String(error))
+      entry.error = new WorkerRunError(
+        'failed',
+        entry.config.label,
+        error instanceof Error ? error.message : String(error)
+      )
       this.ended(run, entry)
       this.finishIfSettled(run)
       return
@@ -368,26 +390,32 @@ export class RunManager {
     entry.handle = handle
     entry.status = 'running'
     this.running++
-    handle.result.then(
-      (result) => {
-        entry.result = result
-        entry.status = result.summary.cancelled ? 'cancelled' : 'done'
-        if (result.timeline) entry.reader = new TimelineReader(result.timeline, run.program)
-      },
-      (error: unknown) => {
-        entry.status = run.cancelled ? 'cancelled' : 'failed'
-        entry.error =
-          error instanceof WorkerRunError
-            ? error
-            : new WorkerRunError('failed', entry.config.label, error instanceof Error ? error.message : String(error))
-      }
-    ).finally(() => {
-      this.running--
-      this.progress(run, entry)
-      this.ended(run, entry)
-      this.finishIfSettled(run)
-      this.pump()
-    })
+    handle.result
+      .then(
+        (result) => {
+          entry.result = result
+          entry.status = result.summary.cancelled ? 'cancelled' : 'done'
+          if (result.timeline) entry.reader = new TimelineReader(result.timeline, run.program)
+        },
+        (error: unknown) => {
+          entry.status = run.cancelled ? 'cancelled' : 'failed'
+          entry.error =
+            error instanceof WorkerRunError
+              ? error
+              : new WorkerRunError(
+                  'failed',
+                  entry.config.label,
+                  error instanceof Error ? error.message : String(error)
+                )
+        }
+      )
+      .finally(() => {
+        this.running--
+        this.progress(run, entry)
+        this.ended(run, entry)
+        this.finishIfSettled(run)
+        this.pump()
+      })
   }
 
   private tick(): void {
@@ -429,7 +457,10 @@ export class RunManager {
     if (run.configs.some((entry) => entry.status === 'queued' || entry.status === 'running')) return
     run.finished = true
     const status = this.runStatus(run)
-    this.deps.emit('run:finished', { runId: run.id, status: status === 'done' || status === 'cancelled' ? status : 'failed' })
+    this.deps.emit('run:finished', {
+      runId: run.id,
+      status: status === 'done' || status === 'cancelled' ? status : 'failed'
+    })
     run.settle()
     this.dropOldRuns()
   }
@@ -445,30 +476,47 @@ export class RunManager {
   private dropOldRuns(): void {
     const keep = this.deps.keepRuns ?? KEEP_RUNS
     const finished = [...this.runs.values()].filter((run) => run.finished)
-    for (const run of finished.slice(0, Math.max(0, finished.length - keep))) this.runs.delete(run.id)
+    for (const run of finished.slice(0, Math.max(0, finished.length - keep)))
+      this.runs.delete(run.id)
   }
 
   private run(runId: string): RunEntry {
     const run = this.runs.get(runId)
-    if (!run) throw new LabError('not-found', this.t('timeline.runNotFound', { runId, kept: this.deps.keepRuns ?? KEEP_RUNS }))
+    if (!run)
+      throw new LabError(
+        'not-found',
+        this.t('timeline.runNotFound', { runId, kept: this.deps.keepRuns ?? KEEP_RUNS })
+      )
     return run
   }
 
-  private recorded(runId: string, config: number): { run: RunEntry; entry: ConfigEntry; reader: TimelineReader } {
+  private recorded(
+    runId: string,
+    config: number
+  ): { run: RunEntry; entry: ConfigEntry; reader: TimelineReader } {
     const run = this.run(runId)
     const entry = run.configs[config]
     if (!entry) {
-      throw new LabError('not-found', this.t('timeline.configNotFound', { runId, config, count: run.configs.length }))
+      throw new LabError(
+        'not-found',
+        this.t('timeline.configNotFound', { runId, config, count: run.configs.length })
+      )
     }
     if (!entry.reader) {
-      throw new LabError('not-found', this.t('timeline.notRecorded', { runId, config, status: entry.status }))
+      throw new LabError(
+        'not-found',
+        this.t('timeline.notRecorded', { runId, config, status: entry.status })
+      )
     }
     return { run, entry, reader: entry.reader }
   }
 
   private checkStep(reader: TimelineReader, step: number): number {
     if (step >= reader.count) {
-      throw new LabError('invalid-input', this.t('timeline.stepOutOfRange', { step, last: reader.count - 1 }))
+      throw new LabError(
+        'invalid-input',
+        this.t('timeline.stepOutOfRange', { step, last: reader.count - 1 })
+      )
     }
     return step
   }
@@ -482,7 +530,11 @@ export class RunManager {
   }
 }
 
-function flatten(value: object, prefix = '', into: Record<string, number> = {}): Record<string, number> {
+function flatten(
+  value: object,
+  prefix = '',
+  into: Record<string, number> = {}
+): Record<string, number> {
   for (const [key, item] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key
     if (typeof item === 'number') into[name] = item

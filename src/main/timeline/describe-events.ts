@@ -13,7 +13,8 @@ const STATUS_WORDS: Readonly<Record<number, StatusWord>> = {
   [Status.NoOp]: 'noop'
 }
 
-type StructuralKind = 'split' | 'merge' | 'slabGrown' | 'slabReaped' | 'ctorCalls' | 'ctorSaved' | 'copied'
+type StructuralKind =
+  'split' | 'merge' | 'slabGrown' | 'slabReaped' | 'ctorCalls' | 'ctorSaved' | 'copied'
 
 /** Requests [from, to) as plain records: the request, its outcome, its cost and its structural events. */
 export function describeEvents(reader: TimelineReader, from: number, to: number) {
@@ -45,7 +46,8 @@ export function describeEvents(reader: TimelineReader, from: number, to: number)
       cache: aux >= 0 ? (program.caches[aux]?.name ?? `#${aux}`) : null,
       size: opTakesBytes(op) || opTakesOrder(op) ? program.sizes[step]! : 0,
       status: STATUS_WORDS[e.status] ?? 'invalid',
-      reason: e.status === Status.Invalid ? (INVALID_REASON_NAMES[e.invalidReason] ?? 'none') : null,
+      reason:
+        e.status === Status.Invalid ? (INVALID_REASON_NAMES[e.invalidReason] ?? 'none') : null,
       addr: e.addr,
       frame: e.frame,
       requested: e.requested,

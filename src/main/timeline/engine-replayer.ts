@@ -64,7 +64,12 @@ export class EngineReplayer {
     const checkpoint = this.nearestCheckpoint(goal)
     if (goal < this.position || checkpoint.position > this.position) {
       restoreCheckpoint(checkpoint, this.buffer)
-      this.target = this.family.create(FramePool.attach(this.buffer), this.values, this.program, false)
+      this.target = this.family.create(
+        FramePool.attach(this.buffer),
+        this.values,
+        this.program,
+        false
+      )
       this.position = checkpoint.position
     }
     while (this.position < goal) {

@@ -62,7 +62,10 @@ export class MetricColumns {
       const free = slotOf('freeBytes')
       const largest = slotOf('largestFree')
       for (let s = 0; s < positions.length; s++) {
-        values[s] = externalFragmentation(t.sampleValue[s * slots + largest]!, t.sampleValue[s * slots + free]!)
+        values[s] = externalFragmentation(
+          t.sampleValue[s * slots + largest]!,
+          t.sampleValue[s * slots + free]!
+        )
       }
     } else if (name === 'utilization') {
       const peak = this.step('peakRequested')
@@ -114,7 +117,9 @@ export class MetricColumns {
   }
 
   /** requestedLive, allocatedLive, liveBlocks or peakRequested, by replaying the handle table. */
-  private liveColumn(name: 'requestedLive' | 'allocatedLive' | 'liveBlocks' | 'peakRequested'): Float64Array {
+  private liveColumn(
+    name: 'requestedLive' | 'allocatedLive' | 'liveBlocks' | 'peakRequested'
+  ): Float64Array {
     const reader = this.reader
     const n = reader.count
     const code = reader.program.code
@@ -151,7 +156,13 @@ export class MetricColumns {
         if (requested > peak) peak = requested
       }
       values[i] =
-        name === 'requestedLive' ? requested : name === 'allocatedLive' ? allocated : name === 'liveBlocks' ? live : peak
+        name === 'requestedLive'
+          ? requested
+          : name === 'allocatedLive'
+            ? allocated
+            : name === 'liveBlocks'
+              ? live
+              : peak
     }
     return values
   }

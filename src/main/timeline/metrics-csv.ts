@@ -10,7 +10,11 @@ import { METRIC_NAMES, isStepMetric, type MetricColumns } from './metric-columns
  */
 export function writeMetricsCsv(
   file: string,
-  configs: readonly { readonly label: string; readonly columns: MetricColumns; readonly count: number }[]
+  configs: readonly {
+    readonly label: string
+    readonly columns: MetricColumns
+    readonly count: number
+  }[]
 ): number {
   const fd = openSync(file, 'w')
   let rows = 0

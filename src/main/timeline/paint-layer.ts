@@ -6,22 +6,41 @@ import { MapRunBuilder, type MapRuns } from './map-runs'
  * O(K log K) plus the keyframe's size, whatever the map's size.
  */
 export class PaintLayer {
-  private readonly from: number[] = []
-  private readonly to: number[] = []
-  private readonly state: number[] = []
-  private readonly handle: number[] = []
+  private from = new Float64Array(1024)
+  private to = new Float64Array(1024)
+  private state = new Uint8Array(1024)
+  private handle = new Int32Array(1024)
+  private count = 0
 
   paint(start: number, length: number, state: number, handle: number): void {
     if (length <= 0) return
-    this.from.push(start)
-    this.to.push(start + length)
-    this.state.push(state)
-    this.handle.push(handle)
+    if (this.count === this.from.length) this.grow()
+    const i = this.count++
+    this.from[i] = start
+    this.to[i] = start + length
+    this.state[i] = state
+    this.handle[i] = handle
+  }
+
+  private grow(): void {
+    const size = this.from.length * 2
+    const from = new Float64Array(size)
+    const to = new Float64Array(size)
+    const state = new Uint8Array(size)
+    const handle = new Int32Array(size)
+    from.set(this.from)
+    to.set(this.to)
+    state.set(this.state)
+    handle.set(this.handle)
+    this.from = from
+    this.to = to
+    this.state = state
+    this.handle = handle
   }
 
   /** The map `base` (contiguous runs from offset 0) with every paint applied. */
   compose(base: MapRuns): MapRuns {
-    const paints = this.from.length
+    const paints = this.count
     const out = new MapRunBuilder()
     if (paints === 0) {
       for (let r = 0; r < base.count; r++) {
@@ -30,7 +49,10 @@ export class PaintLayer {
       return out.build()
     }
     // Elementary segments between every paint edge; each takes its last paint.
-    const edges = Float64Array.from([...this.from, ...this.to]).sort()
+    const edges = new Float64Array(paints * 2)
+    edges.set(this.from.subarray(0, paints))
+    edges.set(this.to.subarray(0, paints), paints)
+    edges.sort()
     let unique = 0
     for (let i = 0; i < edges.length; i++) {
       if (i === 0 || edges[i] !== edges[unique - 1]) edges[unique++] = edges[i]!

@@ -7,7 +7,13 @@ import { mapAfter } from './map-seek'
 import { MetricColumns } from './metric-columns'
 import { readStructures } from './structures'
 import { TimelineReader } from './timeline-reader'
-import { programOf, recordInProcess, targetAfter, walkRows, type Recorded } from './testing/record-in-process'
+import {
+  programOf,
+  recordInProcess,
+  targetAfter,
+  walkRows,
+  type Recorded
+} from './testing/record-in-process'
 import type { MapRuns } from './map-runs'
 
 interface Case {
@@ -16,24 +22,56 @@ interface Case {
   readonly options: Omit<GeneratorOptions, 'seed'>
 }
 
-const heapOptions = { count: 300, maxLive: 20, sizeMin: 1, sizeMax: 600, arena: 16384, reallocShare: 0.2 }
+const heapOptions = {
+  count: 300,
+  maxLive: 20,
+  sizeMin: 1,
+  sizeMax: 600,
+  arena: 16384,
+  reallocShare: 0.2
+}
 const CASES: readonly Case[] = [
   { spec: 'first-fit:order=front', kind: 'random', options: heapOptions },
   { spec: 'first-fit:coalesce=off,order=addr', kind: 'random', options: heapOptions },
   { spec: 'next-fit:meta=side,header=0,align=1', kind: 'random', options: heapOptions },
-  { spec: 'best-fit:order=size-asc,meta=side', kind: 'fragmentation', options: { count: 300, arena: 16384 } },
+  {
+    spec: 'best-fit:order=size-asc,meta=side',
+    kind: 'fragmentation',
+    options: { count: 300, arena: 16384 }
+  },
   { spec: 'worst-fit:coalesce=off,meta=side,header=12', kind: 'random', options: heapOptions },
-  { spec: 'first-fit', kind: 'pages', options: { count: 200, maxLive: 10, orderMin: 0, orderMax: 3, frames: 64 } },
-  { spec: 'buddy', kind: 'pages', options: { count: 300, maxLive: 20, orderMin: 0, orderMax: 4, frames: 200, maxOrder: 5 } },
+  {
+    spec: 'first-fit',
+    kind: 'pages',
+    options: { count: 200, maxLive: 10, orderMin: 0, orderMax: 3, frames: 64 }
+  },
+  {
+    spec: 'buddy',
+    kind: 'pages',
+    options: { count: 300, maxLive: 20, orderMin: 0, orderMax: 4, frames: 200, maxOrder: 5 }
+  },
   { spec: 'buddy:frames=100', kind: 'random', options: { ...heapOptions, arena: undefined } },
-  { spec: 'slab', kind: 'slab', options: { count: 300, caches: 3, maxLive: 40, sizeMin: 24, sizeMax: 900, frames: 256 } },
-  { spec: 'slab:frames=256', kind: 'random', options: { ...heapOptions, arena: undefined, sizeMax: 9000 } },
-  { spec: 'slab', kind: 'pages', options: { count: 200, maxLive: 10, orderMin: 0, orderMax: 3, frames: 128 } }
+  {
+    spec: 'slab',
+    kind: 'slab',
+    options: { count: 300, caches: 3, maxLive: 40, sizeMin: 24, sizeMax: 900, frames: 256 }
+  },
+  {
+    spec: 'slab:frames=256',
+    kind: 'random',
+    options: { ...heapOptions, arena: undefined, sizeMax: 9000 }
+  },
+  {
+    spec: 'slab',
+    kind: 'pages',
+    options: { count: 200, maxLive: 10, orderMin: 0, orderMax: 3, frames: 128 }
+  }
 ]
 
 function rowsOf(runs: MapRuns): [number, number, number, number][] {
   const rows: [number, number, number, number][] = []
-  for (let r = 0; r < runs.count; r++) rows.push([runs.start[r]!, runs.length[r]!, runs.state[r]!, runs.handle[r]!])
+  for (let r = 0; r < runs.count; r++)
+    rows.push([runs.start[r]!, runs.length[r]!, runs.state[r]!, runs.handle[r]!])
   return rows
 }
 
@@ -65,8 +103,12 @@ describe('seeking a timeline', () => {
           const reader = new TimelineReader(run.timeline, run.program)
           const k = pick % run.program.count
           const oracle = targetAfter(run, k + 1)
-          expect(rowsOf(mapAfter(reader, k + 1)), `${CASES[index]!.spec} at step ${k}`).toEqual(walkRows(oracle))
-          const replayer = new EngineReplayer(run.family, run.values, run.program, { checkpointEvery: 50 })
+          expect(rowsOf(mapAfter(reader, k + 1)), `${CASES[index]!.spec} at step ${k}`).toEqual(
+            walkRows(oracle)
+          )
+          const replayer = new EngineReplayer(run.family, run.values, run.program, {
+            checkpointEvery: 50
+          })
           await replayer.read(Math.floor(k / 2), () => undefined)
           const seen = await replayer.read(k + 1, readStructures)
           expect(seen).toEqual(readStructures(oracle))

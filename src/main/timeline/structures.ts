@@ -76,7 +76,11 @@ export function freeAreas(zone: BuddyZone, pageBytes: number): FreeArea[] {
   const areas: FreeArea[] = []
   for (let order = 0; order <= zone.maxOrder; order++) {
     const addresses: number[] = []
-    for (let pfn = zone.freeHead[order]!; pfn >= 0 && addresses.length <= zone.frames; pfn = zone.next[pfn]!) {
+    for (
+      let pfn = zone.freeHead[order]!;
+      pfn >= 0 && addresses.length <= zone.frames;
+      pfn = zone.next[pfn]!
+    ) {
       addresses.push(pfn * pageBytes)
     }
     areas.push({ order, addresses })
@@ -100,7 +104,11 @@ function cacheViews(target: SlabTarget): CacheView[] {
     const slabs: SlabView[] = []
     for (const [list, code] of LISTS) {
       const head = base + CacheField.LISTS + code * SLAB_LIST_FIELDS + ListField.HEAD
-      for (let pfn = slab.caches[head]!; pfn >= 0 && slabs.length <= zone.frames; pfn = zone.next[pfn]!) {
+      for (
+        let pfn = slab.caches[head]!;
+        pfn >= 0 && slabs.length <= zone.frames;
+        pfn = zone.next[pfn]!
+      ) {
         if (zone.state[pfn] !== FrameState.Slab) break
         const free = slab.freeObjects(pfn)
         let objects = ''

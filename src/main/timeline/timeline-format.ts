@@ -96,7 +96,10 @@ export interface TimelineOptions {
   readonly metricStride: number
 }
 
-export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = { keyframeInterval: 4096, metricStride: 64 }
+export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = {
+  keyframeInterval: 2048,
+  metricStride: 64
+}
 
 export interface TimelineBuffers {
   readonly version: typeof TIMELINE_FORMAT_VERSION

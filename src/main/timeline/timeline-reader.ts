@@ -98,9 +98,12 @@ export class TimelineReader {
     into.requested = this.requested(step)
     into.examined = this.examined(step)
     const packed = t.splitMerge[step]!
-    into.splits = (packed & 0x0f) === NIBBLE_ESCAPE ? this.sparse(step, SparseField.Splits, 0) : packed & 0x0f
-    into.merges = packed >> 4 === NIBBLE_ESCAPE ? this.sparse(step, SparseField.Merges, 0) : packed >> 4
-    const page = t.geometry.kind === 'pages' || t.geometry.kind === 'slab' ? t.geometry.pageBytes : 0
+    into.splits =
+      (packed & 0x0f) === NIBBLE_ESCAPE ? this.sparse(step, SparseField.Splits, 0) : packed & 0x0f
+    into.merges =
+      packed >> 4 === NIBBLE_ESCAPE ? this.sparse(step, SparseField.Merges, 0) : packed >> 4
+    const page =
+      t.geometry.kind === 'pages' || t.geometry.kind === 'slab' ? t.geometry.pageBytes : 0
     into.frame = page > 0 && into.addr >= 0 ? Math.floor(into.addr / page) : -1
     into.ctorCalls = 0
     into.ctorSaved = 0

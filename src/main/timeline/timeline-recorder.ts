@@ -84,7 +84,9 @@ export class TimelineRecorder implements EventSink {
     const i = this.count
     if (step !== i) throw new RangeError(`timeline: request ${step} recorded out of order`)
     const flags =
-      out.status | (out.invalidReason << REASON_SHIFT) | this.hooks.flagsFor(this.code[i * CODE_STRIDE]!, out)
+      out.status |
+      (out.invalidReason << REASON_SHIFT) |
+      this.hooks.flagsFor(this.code[i * CODE_STRIDE]!, out)
     this.flags[i] = flags
     this.addr[i] = this.u32(i, SparseField.Addr, out.addr + 1)
     this.granted[i] = this.u32(i, SparseField.Granted, out.granted + 1)

@@ -6,4 +6,10 @@ import { slabSuite } from './slab'
 import { timelineSuite } from './timeline'
 
 /** Every benchmark suite, in the order the JSON lists them. */
-export const benchSuites: readonly BenchSuite[] = [scenarioSuite, heapSuite, buddySuite, slabSuite, timelineSuite]
+export const benchSuites: readonly BenchSuite[] = [
+  scenarioSuite,
+  heapSuite,
+  buddySuite,
+  slabSuite,
+  timelineSuite
+]

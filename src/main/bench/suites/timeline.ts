@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { STANDARD_WORKLOADS, compileScenario, generate } from '@shared/scenario'
 import type { CompiledProgram } from '@shared/scenario/program'
 import { runProgram } from '../../engine/runner'
-import { tsxWorker } from '../../engine/testing/tsx-worker'
+import { builtWorkerLaunch } from '../../service/built-worker-launch'
 import { startRun } from '../../engine/worker-host'
 import { parseAllocatorSpec, resolveAllocatorValues } from '../../engine/allocator-spec'
 import { allFamilies } from '../../engine/families'
@@ -11,7 +11,11 @@ import { mapAfter } from '../../timeline/map-seek'
 import { MetricColumns, downsampleSamples, downsampleSteps } from '../../timeline/metric-columns'
 import { TimelineRecorder } from '../../timeline/timeline-recorder'
 import { readStructures } from '../../timeline/structures'
-import { DEFAULT_TIMELINE_OPTIONS, timelineBytes, type TimelineBuffers } from '../../timeline/timeline-format'
+import {
+  DEFAULT_TIMELINE_OPTIONS,
+  timelineBytes,
+  type TimelineBuffers
+} from '../../timeline/timeline-format'
 import { TimelineReader } from '../../timeline/timeline-reader'
 import { measureEngineOnly, perSecond } from '../engine-only'
 import type { BenchSuite } from '../suite'
@@ -49,6 +53,7 @@ export const timelineSuite: BenchSuite = {
   async run() {
     const figures: Record<string, number | string> = {}
     for (const { name, workload, spec } of WORKLOADS) {
+      note(`timeline: ${name}`)
       const program = standardProgram(workload)
       const engine = measureEngineOnly(specTargets(spec, program), program)
       let timeline: TimelineBuffers | undefined
@@ -76,8 +81,13 @@ export const timelineSuite: BenchSuite = {
       }
       figures[`${name}.seekMap.medianMs`] = round3(percentile(mapTimes, 0.5))
       figures[`${name}.seekMap.p99Ms`] = round3(percentile(mapTimes, 0.99))
+      note(`timeline: ${name} structures`)
       const parsed = parseAllocatorSpec(spec, allFamilies)
-      const replayer = new EngineReplayer(parsed.family, resolveAllocatorValues(parsed, program.geometry), program)
+      const replayer = new EngineReplayer(
+        parsed.family,
+        resolveAllocatorValues(parsed, program.geometry),
+        program
+      )
       await replayer.read(program.count, () => undefined)
       const structureTimes: number[] = []
       for (let i = 0; i < STRUCTURE_SEEKS; i++) {
@@ -115,6 +125,7 @@ async function bigRun(): Promise<Record<string, number>> {
   const generated = Date.now()
   const compiled = compileScenario(generate(workload.kind, { ...workload.options, count: BIG_RUN }))
   const program: CompiledProgram = compiled.program!
+  note(`timeline: 10M program ready after ${Date.now() - generated} ms`)
   const generateMs = Date.now() - generated
   const parsed = parseAllocatorSpec(WORKLOADS[0].spec, allFamilies)
   const values = resolveAllocatorValues(parsed, program.geometry)
@@ -124,7 +135,7 @@ async function bigRun(): Promise<Record<string, number>> {
   delay.enable()
   const started = performance.now()
   const handle = startRun({
-    ...tsxWorker('../worker.ts'),
+    ...builtWorkerLaunch(),
     family: parsed.family,
     values,
     program,
@@ -143,6 +154,10 @@ async function bigRun(): Promise<Record<string, number>> {
     'bigRun.peakRssMiB': Math.round(peakRss / (1024 * 1024)),
     'bigRun.bytesPerEvent': round2(timelineBytes(result.timeline!) / program.count)
   }
+}
+
+function note(text: string): void {
+  process.stderr.write(`${text}\n`)
 }
 
 function timed(work: () => void): number {

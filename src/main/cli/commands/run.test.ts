@@ -300,9 +300,23 @@ describe('alloclab run --csv', () => {
     const csvFile = join(folder, 'metrics.csv')
     let stderr = ''
     const code = await runCli(
-      ['run', textbook, '--allocator', 'first-fit', '--allocator', 'best-fit', '--csv', 'metrics.csv'],
+      [
+        'run',
+        textbook,
+        '--allocator',
+        'first-fit',
+        '--allocator',
+        'best-fit',
+        '--csv',
+        'metrics.csv'
+      ],
       real,
-      { stdout: () => undefined, stderr: (text) => (stderr += text), cwd: folder, readStdin: () => Promise.resolve('') },
+      {
+        stdout: () => undefined,
+        stderr: (text) => (stderr += text),
+        cwd: folder,
+        readStdin: () => Promise.resolve('')
+      },
       '0.0.0-test'
     )
     expect(code).toBe(0)

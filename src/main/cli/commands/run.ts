@@ -164,12 +164,21 @@ async function runThroughService(
       if ('error' in outcome) return { config, error: outcome.error }
       if (!run.wantEvents) return { config, result: outcome.result }
       const { timeline: _timeline, ...result } = outcome.result
-      return { config, result: { ...result, events: eventColumnsOf(service.runs.reader(runId, index)) } }
+      return {
+        config,
+        result: { ...result, events: eventColumnsOf(service.runs.reader(runId, index)) }
+      }
     })
     if (run.csv !== undefined) {
       const recorded = withEvents.flatMap((outcome, index) =>
         'result' in outcome
-          ? [{ label: outcome.config.label, columns: service.runs.columns(runId, index), count: outcome.result.summary.requests }]
+          ? [
+              {
+                label: outcome.config.label,
+                columns: service.runs.columns(runId, index),
+                count: outcome.result.summary.requests
+              }
+            ]
           : []
       )
       const rows = writeMetricsCsv(run.csv, recorded)

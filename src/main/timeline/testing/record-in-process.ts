@@ -9,7 +9,11 @@ import { RequestOutcome } from '../../engine/outcome'
 import { CODE_STRIDE } from '@shared/scenario/program'
 import type { ScenarioTarget } from '../../engine/target'
 import { TimelineRecorder } from '../timeline-recorder'
-import { DEFAULT_TIMELINE_OPTIONS, type TimelineBuffers, type TimelineOptions } from '../timeline-format'
+import {
+  DEFAULT_TIMELINE_OPTIONS,
+  type TimelineBuffers,
+  type TimelineOptions
+} from '../timeline-format'
 
 export interface Recorded {
   readonly program: CompiledProgram
@@ -20,11 +24,15 @@ export interface Recorded {
 
 export function programOf(kind: GeneratorKind, options: GeneratorOptions): CompiledProgram {
   const result = compileScenario(generate(kind, options))
-  if (!result.program) throw new Error(`generated scenario does not compile: ${result.diagnostics[0]?.messageKey}`)
+  if (!result.program)
+    throw new Error(`generated scenario does not compile: ${result.diagnostics[0]?.messageKey}`)
   return result.program
 }
 
-export function configOf(specText: string, program: CompiledProgram): { family: AllocatorFamily; values: OptionValues } {
+export function configOf(
+  specText: string,
+  program: CompiledProgram
+): { family: AllocatorFamily; values: OptionValues } {
   const spec = parseAllocatorSpec(specText, allFamilies)
   return { family: spec.family, values: resolveAllocatorValues(spec, program.geometry) }
 }
@@ -46,11 +54,22 @@ export function recordInProcess(
 /** The oracle: a fresh allocator that has executed the first `position` requests one by one. */
 export function targetAfter(recorded: Recorded, position: number): ScenarioTarget {
   const { family, values, program } = recorded
-  const target = family.create(FramePool.create(family.poolBytes(values, program)), values, program, true)
+  const target = family.create(
+    FramePool.create(family.poolBytes(values, program)),
+    values,
+    program,
+    true
+  )
   const out = new RequestOutcome()
   for (let i = 0; i < position; i++) {
     const c = i * CODE_STRIDE
-    target.execute(program.code[c]!, program.code[c + 1]!, program.code[c + 2]!, program.sizes[i]!, out)
+    target.execute(
+      program.code[c]!,
+      program.code[c + 1]!,
+      program.code[c + 2]!,
+      program.sizes[i]!,
+      out
+    )
   }
   return target
 }
