@@ -1,7 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { compileScenario, formatDiagnosticLine, type Diagnostic } from '@shared/scenario'
-import { UsageError, type CliCommand, type CliContext } from '../command'
+import { compileScenario } from '@shared/scenario'
+import { UsageError, type CliCommand } from '../command'
+import { printDiagnostics, readTextFile } from '../cli-files'
 
 /**
  * `alloclab check FILE...`: every diagnostic as `FILE:LINE:COL: error|warning:
@@ -47,42 +46,4 @@ export const checkCommand: CliCommand = {
     )
     return errors > 0 || unreadable > 0 || (strict && warnings > 0) ? 2 : 0
   }
-}
-
-export function printDiagnostics(
-  file: string,
-  diagnostics: readonly Diagnostic[],
-  ctx: CliContext
-): void {
-  for (const d of diagnostics) ctx.stderr(`${formatDiagnosticLine(file, d, ctx.locale)}\n`)
-}
-
-/** The text of `file` (relative to the working folder; `-` is standard input), or a UsageError saying why not. */
-export async function readTextFile(file: string, ctx: CliContext): Promise<string> {
-  if (file === '-') return ctx.readStdin()
-  try {
-    return await readFile(resolve(ctx.cwd, file), 'utf8')
-  } catch (error) {
-    throw new UsageError(
-      ctx.t('cli.fileUnreadable', { file, reason: describeFileError(error, ctx) })
-    )
-  }
-}
-
-/** Writes `text` to `file` relative to the working folder, or a UsageError saying why not. */
-export async function writeTextFile(file: string, text: string, ctx: CliContext): Promise<void> {
-  try {
-    await writeFile(resolve(ctx.cwd, file), text, 'utf8')
-  } catch (error) {
-    throw new UsageError(
-      ctx.t('scenario.cli.cannotWrite', { file, reason: describeFileError(error, ctx) })
-    )
-  }
-}
-
-function describeFileError(error: unknown, ctx: CliContext): string {
-  const code = (error as { code?: string }).code
-  if (code === 'ENOENT') return ctx.t('scenario.cli.noSuchFile')
-  if (code === 'EISDIR') return ctx.t('scenario.cli.isFolder')
-  return error instanceof Error ? error.message : String(error)
 }

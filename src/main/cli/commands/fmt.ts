@@ -1,6 +1,6 @@
 import { formatScenario } from '@shared/scenario'
 import { UsageError, type CliCommand } from '../command'
-import { readTextFile, writeTextFile } from './check'
+import { readTextFile, writeTextFile } from '../cli-files'
 
 /** `alloclab fmt FILE [--write]`: canonical text on stdout, or rewritten in place. */
 export const fmtCommand: CliCommand = {

@@ -15,7 +15,7 @@ import {
   type CliOption,
   type CliValues
 } from '../command'
-import { writeTextFile } from './check'
+import { writeTextFile } from '../cli-files'
 
 const KIND_NAMES = GENERATOR_KINDS.join('|')
 

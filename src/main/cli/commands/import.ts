@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path'
 import { hasErrors, importMalloclab, importOpList, type ImportResult } from '@shared/scenario'
 import { UsageError, type CliCommand } from '../command'
-import { printDiagnostics, readTextFile, writeTextFile } from './check'
+import { printDiagnostics, readTextFile, writeTextFile } from '../cli-files'
 
 const FORMATS = {
   malloclab: importMalloclab,

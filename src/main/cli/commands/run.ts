@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { compileScenario, formatDiagnosticLine, type CompileResult } from '@shared/scenario'
 import {
@@ -16,6 +15,7 @@ import { formatRunTable, type ProcFormatters } from '../../engine/run-table'
 import { procFormatters } from '../../engine/proc-formatters'
 import type { WorkerRunError } from '../../engine/worker-host'
 import { UsageError, type CliCommand, type CliContext } from '../command'
+import { readTextFile } from '../cli-files'
 import { LabService } from '../../service/lab-service'
 import { builtWorkerLaunch } from '../../service/built-worker-launch'
 import { openStore } from '../../store/open-store'
@@ -76,7 +76,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       )
 
       const file = positionals[0]!
-      const text = await readScenario(file, ctx)
+      const text = await readTextFile(file, ctx)
       const compiled = deps.compile(text)
       for (const d of compiled.diagnostics)
         ctx.stderr(`${formatDiagnosticLine(file, d, ctx.locale)}\n`)
@@ -206,16 +206,4 @@ function configOf(
 ): RunConfig {
   const values = withSpecErrors(ctx, () => resolveAllocatorValues(spec, geometry))
   return { label: normalizeSpec(spec.family, values), family: spec.family, values }
-}
-
-async function readScenario(file: string, ctx: CliContext): Promise<string> {
-  if (file === '-') return ctx.readStdin()
-  try {
-    return readFileSync(resolve(ctx.cwd, file), 'utf8')
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code ??
-      (error instanceof Error ? error.message : String(error))
-    throw new UsageError(ctx.t('cli.fileUnreadable', { file, reason }))
-  }
 }
