@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 
-export const MAX_SCENARIO_CHARS = 64 * 1024 * 1024
+/** About twenty million requests of text; JavaScript strings top out near 512 Mi characters. */
+export const MAX_SCENARIO_CHARS = 256 * 1024 * 1024
 export const MAX_CONFIGS = 16
 export const MAX_EVENT_WINDOW = 10_000
 export const MAX_METRIC_POINTS = 10_000
@@ -23,7 +24,9 @@ export const MAP_STATES = ['free', 'used', 'overhead', 'slack', 'cached'] as con
 
 export const RunStartInput = z
   .object({
-    scenario: z.string().max(MAX_SCENARIO_CHARS),
+    scenario: z.string().max(MAX_SCENARIO_CHARS, {
+      message: `the scenario is longer than ${MAX_SCENARIO_CHARS / 1024 / 1024} Mi characters; split it into smaller scenarios`
+    }),
     allocators: z.array(z.string().min(1).max(1000)).min(1).max(MAX_CONFIGS),
     /** Check every invariant after every request. */
     check: z.boolean().optional(),

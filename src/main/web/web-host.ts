@@ -3,13 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { WEB_EVENTS_PATH, WEB_INVOKE_PATH, WEB_TOKEN_PARAM } from '@shared/api'
+import { MAX_SCENARIO_CHARS } from '@shared/run-schemas'
 import type { LabService } from '../service/lab-service'
 import { RequestGuard } from './request-guard'
 import { SECURITY_HEADERS } from './security-headers'
 import { openStaticFile, resolveStaticFile } from './static-files'
 
-/** Largest API request body accepted (scenario texts of millions of lines fit). */
-const MAX_BODY_BYTES = 64 * 1024 * 1024
+/** Largest API request body accepted: the longest scenario the API takes, with room for the rest. */
+const MAX_BODY_BYTES = MAX_SCENARIO_CHARS + 1024 * 1024
 
 export interface WebHostOptions {
   readonly service: LabService
