@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
-import { switchLanguageAndReload } from './shell-flow'
+import { screenshot, switchLanguageAndReload } from './shell-flow'
 
 let host: RunningHost
 test.beforeAll(async () => {
@@ -56,4 +56,22 @@ test('an API call without the token is refused', async ({ page, request }) => {
     }
   })
   expect(foreign.status()).toBe(403)
+})
+
+test('the dark theme applies at once and survives a reload', async ({ page }) => {
+  const { problems } = guardPage(page)
+  await page.goto(host.url)
+  await page.getByTestId('nav-settings').click()
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+  const light = await background()
+  await page.getByTestId('settings-theme').selectOption('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect.poll(background).not.toBe(light)
+  await page.reload()
+  await expect(page.getByTestId('settings-theme')).toHaveValue('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await screenshot(page, 'browser-settings-dark')
+  await page.getByTestId('settings-theme').selectOption('system')
+  expect(problems).toEqual([])
 })
