@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { isLocale, DEFAULT_LOCALE, type Locale } from '@shared/i18n/locales'
 import { translator } from '@shared/i18n/translate'
-import { closestName } from './closest-name'
+import { closestWord } from '@shared/scenario/closest-word'
 import { UsageError, type CliCommand, type CliContext, type CliIo, type CliValues } from './command'
 
 /**
@@ -29,7 +29,7 @@ export async function runCli(
   }
   const command = commands.find((c) => c.name === first)
   if (!command) {
-    const guess = closestName(
+    const guess = closestWord(
       first,
       commands.map((c) => c.name)
     )

@@ -5,7 +5,8 @@
  */
 export function closestWord(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = input.toLowerCase()
-  const limit = Math.max(1, Math.floor(input.length / 3))
+  // One slip per three letters, rounded up from five letters on (alocc -> alloc).
+  const limit = Math.max(1, Math.floor((input.length + 1) / 3))
   let best: string | undefined
   let bestDistance = limit + 1
   for (const candidate of candidates) {
