@@ -34,3 +34,24 @@ describe('SettingsRepository', () => {
     expect(settings.get()).toEqual(DEFAULT_SETTINGS)
   })
 })
+
+describe('SettingsRepository with two connections', () => {
+  it('sees the other connection’s committed writes and loses none (WAL)', async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const path = join(mkdtempSync(join(tmpdir(), 'alloclab-concurrent-')), 'lab.db')
+    const first = openStore(path)
+    const second = openStore(path)
+    const a = new SettingsRepository(first.db)
+    const b = new SettingsRepository(second.db)
+    for (let i = 0; i < 50; i++) {
+      a.set({ theme: i % 2 === 0 ? 'dark' : 'light' })
+      b.set({ language: i % 2 === 0 ? 'zh-CN' : 'en' })
+    }
+    expect(a.get()).toEqual({ language: 'en', theme: 'light' })
+    expect(b.get()).toEqual({ language: 'en', theme: 'light' })
+    first.db.close()
+    second.db.close()
+  })
+})
