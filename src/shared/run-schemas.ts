@@ -95,12 +95,85 @@ export const EventsInput = z
   })
   .strict()
 
-export const StructuralEventSchema = z
+export const STRUCTURAL_COUNT_KINDS = [
+  'split',
+  'merge',
+  'slabGrown',
+  'slabReaped',
+  'ctorCalls',
+  'ctorSaved',
+  'copied'
+] as const
+
+/** How many times something happened during one request. */
+export const StructuralCountSchema = z
+  .object({ kind: z.enum(STRUCTURAL_COUNT_KINDS), count: z.number() })
+  .strict()
+
+/** A heap block: absolute address of its first byte (header included) and its size in bytes. */
+export const HeapBlockSchema = z.object({ addr: z.number(), size: z.number() }).strict()
+/** A buddy block: its first page frame and its order (2^order frames). */
+export const BuddyBlockSchema = z
+  .object({ frame: z.number().int(), order: z.number().int() })
+  .strict()
+
+/**
+ * Heap: the freed block joined the free block(s) touching it, the one just
+ * below and/or just above it (listed in address order), giving `result`.
+ */
+export const CoalescedSchema = z
   .object({
-    kind: z.enum(['split', 'merge', 'slabGrown', 'slabReaped', 'ctorCalls', 'ctorSaved', 'copied']),
-    count: z.number()
+    kind: z.literal('coalesced'),
+    freed: HeapBlockSchema,
+    with: z
+      .array(
+        z.object({ side: z.enum(['below', 'above']), addr: z.number(), size: z.number() }).strict()
+      )
+      .min(1)
+      .max(2),
+    result: HeapBlockSchema
   })
   .strict()
+
+/** Heap: `block` was cut; the request kept its front and `remainder` was left free. */
+export const SplitRemainderSchema = z
+  .object({ kind: z.literal('splitRemainder'), block: HeapBlockSchema, remainder: HeapBlockSchema })
+  .strict()
+
+/**
+ * Buddy: the free `block` was halved down to `result`; each upper half went
+ * to the free list of its order, largest first.
+ */
+export const BuddySplitSchema = z
+  .object({
+    kind: z.literal('buddySplit'),
+    block: BuddyBlockSchema,
+    halves: z.array(BuddyBlockSchema).max(64),
+    result: BuddyBlockSchema
+  })
+  .strict()
+
+/** Buddy: the freed block merged with each buddy in `buddies`, in order, giving `result`. */
+export const BuddyMergedSchema = z
+  .object({
+    kind: z.literal('buddyMerged'),
+    freed: BuddyBlockSchema,
+    buddies: z.array(BuddyBlockSchema).max(64),
+    result: BuddyBlockSchema
+  })
+  .strict()
+
+/** Which blocks a request cut or joined, in the order the allocator did it. */
+export const StructuralDetailSchema = z.discriminatedUnion('kind', [
+  CoalescedSchema,
+  SplitRemainderSchema,
+  BuddySplitSchema,
+  BuddyMergedSchema
+])
+export type StructuralDetail = z.infer<typeof StructuralDetailSchema>
+
+/** Counts first, then the blocks involved (heap and buddy families). */
+export const StructuralEventSchema = z.union([StructuralCountSchema, StructuralDetailSchema])
 
 export const TimelineEventSchema = z
   .object({

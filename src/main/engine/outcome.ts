@@ -78,3 +78,35 @@ export class RequestOutcome {
     this.copied = 0
   }
 }
+
+/**
+ * Told which blocks a request cut or joined, so the timeline can explain a
+ * step in words. Only the replay that explains a window of requests installs
+ * one; allocators test it for null and pay nothing more when it is absent.
+ * Heap blocks are absolute addresses and byte sizes (tags included); buddy
+ * blocks are first frames and orders.
+ */
+export interface StructureTrace {
+  /**
+   * A heap block [addr, addr + size) was cut in two: the request keeps the
+   * front and [remainderAddr, remainderAddr + remainderSize) is left free.
+   */
+  heapSplit(addr: number, size: number, remainderAddr: number, remainderSize: number): void
+  /**
+   * The heap block [addr, addr + size) was freed and coalesced with the free
+   * block of `belowSize` bytes that ends at addr and/or the one of `aboveSize`
+   * bytes that starts at its end (0 when that neighbour did not join).
+   */
+  heapCoalesced(addr: number, size: number, belowSize: number, aboveSize: number): void
+  /**
+   * The free buddy block at `frame` of `fromOrder` was split down to
+   * `toOrder`: the request keeps the lowest part and each upper half goes to
+   * the free list one order below the block it came from.
+   */
+  buddySplit(frame: number, fromOrder: number, toOrder: number): void
+  /**
+   * The block at `frame` of `order` was freed and merged with its buddy, and
+   * the result with its buddy, up to the block at `resultFrame` of `resultOrder`.
+   */
+  buddyMerged(frame: number, order: number, resultFrame: number, resultOrder: number): void
+}

@@ -60,6 +60,11 @@ const STATUS_WORDS: Readonly<Record<number, StatusWord>> = {
   [Status.NoOp]: 'noop'
 }
 
+/** The word JSON uses for an outcome status; an unknown code reads as invalid. */
+export function statusWord(status: number): StatusWord {
+  return STATUS_WORDS[status] ?? 'invalid'
+}
+
 /** InvalidReason code to the name used in JSON and in `engine.invalid.*` keys. */
 export const INVALID_REASON_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
   Object.entries(InvalidReason).map(([name, code]) => [
@@ -124,7 +129,7 @@ export function eventRecords(program: CompiledProgram, columns: EventColumns): E
       ...(opTakesBytes(op) ? { size } : {}),
       ...(opTakesOrder(op) ? { order: size } : {}),
       ok: status === Status.Ok,
-      status: STATUS_WORDS[status] ?? 'invalid',
+      status: statusWord(status),
       ...(status === Status.Invalid
         ? { reason: INVALID_REASON_NAMES[columns.invalidReason[i]!] ?? 'none' }
         : {}),

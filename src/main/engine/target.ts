@@ -25,8 +25,16 @@ export interface ScenarioTarget {
    * Visit the memory map in address order, as maximal runs:
    * byte offset from the pool start, length in bytes, MapState, owning handle id or -1.
    */
-  walk(visit: (start: number, length: number, state: MapStateCode, handle: number) => void): void
+  walk(visit: MapVisitor): void
 }
+
+/** Visits one run of the memory map: byte offset, length, MapState, owning handle id or -1. */
+export type MapVisitor = (
+  start: number,
+  length: number,
+  state: MapStateCode,
+  handle: number
+) => void
 
 /** States a memory-map run can have. */
 export const MapState = {

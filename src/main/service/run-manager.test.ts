@@ -72,6 +72,18 @@ describe('runs through LabService', () => {
       [3, 'free-pages', 'b', 'ok']
     ])
     expect(window.events[0]!.structural.some((s) => s.kind === 'split')).toBe(true)
+    // Freeing b (order 0 at frame 4) merges with its buddies at 5 and 6; a at 0 stays in use.
+    expect(window.events[2]!.structural.filter((s) => s.kind === 'buddyMerged')).toEqual([
+      {
+        kind: 'buddyMerged',
+        freed: { frame: 4, order: 0 },
+        buddies: [
+          { frame: 5, order: 0 },
+          { frame: 6, order: 1 }
+        ],
+        result: { frame: 4, order: 2 }
+      }
+    ])
 
     const map = await lab.call('timeline:map', { runId: started.runId, config: 0, step: 2 })
     const held = map.ranges!.filter((r) => r.handle !== null).map((r) => r.handle)

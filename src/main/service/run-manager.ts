@@ -38,6 +38,7 @@ import { readStructures } from '../timeline/structures'
 import { DEFAULT_TIMELINE_OPTIONS, timelineBytes } from '../timeline/timeline-format'
 import { TimelineReader } from '../timeline/timeline-reader'
 import { describeEvents } from '../timeline/describe-events'
+import { explainStructure } from '../timeline/explain-structure'
 
 export interface RunManagerDeps {
   readonly families: () => readonly AllocatorFamily[]
@@ -211,11 +212,13 @@ export class RunManager {
     }
   }
 
-  events(input: LabOutputInput<'timeline:events'>): LabOutput<'timeline:events'> {
-    const { reader } = this.recorded(input.runId, input.config)
+  async events(input: LabOutputInput<'timeline:events'>): Promise<LabOutput<'timeline:events'>> {
+    const { reader, run, entry } = this.recorded(input.runId, input.config)
     const from = Math.min(input.from, reader.count)
     const to = Math.min(reader.count, from + input.count)
-    return { from, total: reader.count, events: describeEvents(reader, from, to) }
+    entry.replayer ??= new EngineReplayer(entry.config.family, entry.config.values, run.program)
+    const details = await explainStructure(reader, entry.replayer, from, to)
+    return { from, total: reader.count, events: describeEvents(reader, from, to, details) }
   }
 
   metrics(input: LabOutputInput<'timeline:metrics'>): LabOutput<'timeline:metrics'> {

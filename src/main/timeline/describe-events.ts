@@ -1,23 +1,23 @@
+import type { STRUCTURAL_COUNT_KINDS, StructuralDetail } from '@shared/run-schemas'
 import { CODE_STRIDE } from '@shared/scenario/program'
 import { opTakesBytes, opTakesOrder, opWord } from '../engine/op-names'
 import { Status } from '../engine/outcome'
-import { INVALID_REASON_NAMES } from '../engine/run-report'
+import { INVALID_REASON_NAMES, statusWord } from '../engine/run-report'
 import { emptyEvent, type TimelineReader } from './timeline-reader'
 
-type StatusWord = 'ok' | 'no-memory' | 'fragmented' | 'invalid' | 'noop'
-const STATUS_WORDS: Readonly<Record<number, StatusWord>> = {
-  [Status.Ok]: 'ok',
-  [Status.FailNoMemory]: 'no-memory',
-  [Status.FailFragmented]: 'fragmented',
-  [Status.Invalid]: 'invalid',
-  [Status.NoOp]: 'noop'
-}
+type StructuralKind = (typeof STRUCTURAL_COUNT_KINDS)[number]
 
-type StructuralKind =
-  'split' | 'merge' | 'slabGrown' | 'slabReaped' | 'ctorCalls' | 'ctorSaved' | 'copied'
-
-/** Requests [from, to) as plain records: the request, its outcome, its cost and its structural events. */
-export function describeEvents(reader: TimelineReader, from: number, to: number) {
+/**
+ * Requests [from, to) as plain records: the request, its outcome, its cost and
+ * its structural events: the counts, then `details[step - from]` (the blocks
+ * cut or joined, see explain-structure.ts) when given.
+ */
+export function describeEvents(
+  reader: TimelineReader,
+  from: number,
+  to: number,
+  details: readonly (readonly StructuralDetail[])[] = []
+) {
   const program = reader.program
   const event = emptyEvent()
   const records = []
@@ -27,7 +27,7 @@ export function describeEvents(reader: TimelineReader, from: number, to: number)
     const handle = program.code[c + 1]!
     const aux = program.code[c + 2]!
     const e = reader.decode(step, event)
-    const structural: { kind: StructuralKind; count: number }[] = []
+    const structural: ({ kind: StructuralKind; count: number } | StructuralDetail)[] = []
     const note = (kind: StructuralKind, count: number): void => {
       if (count !== 0) structural.push({ kind, count })
     }
@@ -38,6 +38,7 @@ export function describeEvents(reader: TimelineReader, from: number, to: number)
     note('ctorCalls', e.ctorCalls)
     note('ctorSaved', e.ctorSaved)
     note('copied', e.copied)
+    for (const detail of details[step - from] ?? []) structural.push(detail)
     records.push({
       step,
       line: program.lines[step] ?? 0,
@@ -45,7 +46,7 @@ export function describeEvents(reader: TimelineReader, from: number, to: number)
       handle: handle >= 0 ? (program.handles[handle] ?? `#${handle}`) : null,
       cache: aux >= 0 ? (program.caches[aux]?.name ?? `#${aux}`) : null,
       size: opTakesBytes(op) || opTakesOrder(op) ? program.sizes[step]! : 0,
-      status: STATUS_WORDS[e.status] ?? 'invalid',
+      status: statusWord(e.status),
       reason:
         e.status === Status.Invalid ? (INVALID_REASON_NAMES[e.invalidReason] ?? 'none') : null,
       addr: e.addr,

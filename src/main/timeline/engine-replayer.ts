@@ -10,6 +10,16 @@ import {
   type PoolCheckpoint
 } from './pool-checkpoint'
 
+/** A walk through requests one at a time, with the allocator at hand before, between and after. */
+export interface ReplayWalk {
+  /** The target stands after the walk's first position; no request of the walk has run yet. */
+  begin(target: ScenarioTarget): void
+  /** Request `step` has just run, with this outcome. */
+  visit(step: number, out: RequestOutcome): void
+  /** The walk is over (also when it failed half way). */
+  end(target: ScenarioTarget): void
+}
+
 export interface ReplayerOptions {
   /** Requests between two checkpoints (doubles when the budget runs out). */
   readonly checkpointEvery?: number
@@ -55,6 +65,33 @@ export class EngineReplayer {
   /** Read the target standing after `position` requests; calls run one at a time. */
   read<T>(position: number, reader: (target: ScenarioTarget) => T): Promise<T> {
     const next = this.queue.then(async () => reader(await this.after(position)))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /**
+   * Run requests [from, to) one at a time from the state after `from`, for a
+   * window short enough to need no yield; queued with the reads.
+   */
+  walk(from: number, to: number, walk: ReplayWalk): Promise<void> {
+    const next = this.queue.then(async () => {
+      const target = await this.after(from)
+      const last = Math.max(this.position, Math.min(to, this.program.count))
+      const { code, sizes } = this.program
+      const out = this.out
+      walk.begin(target)
+      try {
+        for (let i = this.position; i < last; i++) {
+          const c = i * CODE_STRIDE
+          target.execute(code[c]!, code[c + 1]!, code[c + 2]!, sizes[i]!, out)
+          this.position = i + 1
+          walk.visit(i, out)
+          if (this.position % this.every === 0) this.keep()
+        }
+      } finally {
+        walk.end(target)
+      }
+    })
     this.queue = next.catch(() => undefined)
     return next
   }

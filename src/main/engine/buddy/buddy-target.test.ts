@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { Op, type CacheSpec, type CompiledProgram } from '@shared/scenario/program'
 import { FramePool, HEADER_BYTES } from '../frame-pool'
 import { InvalidReason, RequestOutcome, Status } from '../outcome'
-import { MapState, MetricsSnapshot, type MapStateCode, type ScenarioTarget } from '../target'
+import { MapState, MetricsSnapshot } from '../target'
 import { BuddyTarget } from './buddy-target'
 import { buddyFamily } from './index'
 import { ReferenceBuddyTarget } from './testing/reference-buddy'
 import { scenarioArbitrary, type PoolShape } from './testing/random-requests'
-import { programOf, step, type Step } from './testing/scenario-steps'
+import { programOf, step } from './testing/scenario-steps'
+import { mapOf, runSteps, runTrace } from './testing/target-runs'
 
 const HANDLES = 6
 
@@ -25,27 +26,13 @@ function targetFor(
   return { target: buddyFamily.create(pool, values, program, true) as BuddyTarget, pool }
 }
 
-function run(target: ScenarioTarget, steps: readonly Step[]): RequestOutcome[] {
-  return steps.map((request) => {
-    const out = new RequestOutcome()
-    target.execute(request.op, request.handle, request.aux, request.size, out)
-    return out
-  })
-}
-
-function mapOf(target: ScenarioTarget): [number, number, MapStateCode, number][] {
-  const runs: [number, number, MapStateCode, number][] = []
-  target.walk((start, length, state, handle) => runs.push([start, length, state, handle]))
-  return runs
-}
-
 const article: PoolShape = { frames: 1024, pageSize: 4096, maxOrder: 10 }
 
 describe('buddy target', () => {
   it("serves the article's 256-frame request from a split 1024-frame block", () => {
     const steps = [step(Op.PageAlloc, 0, 8)]
     const { target } = targetFor(article, programOf(steps, 1))
-    const [out] = run(target, steps)
+    const [out] = runSteps(target, steps)
     expect(out!.status).toBe(Status.Ok)
     expect(out!.frame).toBe(0)
     expect(out!.splits).toBe(2)
@@ -55,7 +42,7 @@ describe('buddy target', () => {
   it('rounds a byte request up to whole frames and then to a power of two, and shows the waste as slack', () => {
     const steps = [step(Op.Alloc, 0, 9000)]
     const { target } = targetFor(article, programOf(steps, 1))
-    const [out] = run(target, steps)
+    const [out] = runSteps(target, steps)
     expect(out!.granted).toBe(4 * 4096) // 9000 B = 3 frames, rounded to 4
     expect(mapOf(target).slice(0, 2)).toEqual([
       [0, 9000, MapState.Used, 0],
@@ -75,7 +62,7 @@ describe('buddy target', () => {
       step(Op.Free, 0)
     ]
     const { target } = targetFor(article, programOf(steps, 2))
-    const outs = run(target, steps)
+    const outs = runSteps(target, steps)
     expect(outs.map((out) => out.invalidReason)).toEqual([
       InvalidReason.None,
       InvalidReason.HandleLive,
@@ -88,7 +75,7 @@ describe('buddy target', () => {
   it('refuses a request beyond the largest order as too large', () => {
     const steps = [step(Op.PageAlloc, 0, 11), step(Op.Alloc, 1, 4096 * 1024 + 1)]
     const { target } = targetFor(article, programOf(steps, 2))
-    for (const out of run(target, steps)) {
+    for (const out of runSteps(target, steps)) {
       expect(out.status).toBe(Status.Invalid)
       expect(out.invalidReason).toBe(InvalidReason.TooLarge)
     }
@@ -102,7 +89,7 @@ describe('buddy target', () => {
       step(Op.Realloc, 0, 9000)
     ]
     const { target } = targetFor(article, programOf(steps, 2))
-    const [first, same, , moved] = run(target, steps)
+    const [first, same, , moved] = runSteps(target, steps)
     expect(same!.frame).toBe(first!.frame)
     expect(same!.copied).toBe(0)
     expect(moved!.frame).not.toBe(first!.frame)
@@ -121,7 +108,7 @@ describe('buddy target', () => {
       step(Op.CacheAlloc, 0, 0, 0)
     ]
     const { target } = targetFor(article, programOf(steps, 1, caches))
-    const outs = run(target, steps)
+    const outs = runSteps(target, steps)
     expect(outs[0]!.status).toBe(Status.NoOp)
     expect(outs.map((out) => out.ctorCalls)).toEqual([0, 1, 0, 1])
     expect(outs[3]!.workUnits).toBe(7)
@@ -179,11 +166,8 @@ describe('buddy target', () => {
     fc.assert(
       fc.property(scenarioArbitrary(HANDLES, false), ({ shape, steps }) => {
         const program = programOf(steps, HANDLES)
-        const first = targetFor(shape, program)
-        const second = targetFor(shape, program)
-        expect(run(second.target, steps)).toEqual(run(first.target, steps))
-        expect(mapOf(second.target)).toEqual(mapOf(first.target))
-        expect(new Uint8Array(second.pool.buffer)).toEqual(new Uint8Array(first.pool.buffer))
+        const first = runTrace(targetFor(shape, program), steps)
+        expect(runTrace(targetFor(shape, program), steps)).toEqual(first)
       }),
       { numRuns: 30 }
     )
@@ -198,7 +182,7 @@ describe('buddy target', () => {
     ]
     const program = programOf(steps, 3)
     const { target, pool } = targetFor(article, program)
-    run(target, steps.slice(0, 2))
+    runSteps(target, steps.slice(0, 2))
     const attached = buddyFamily.create(
       FramePool.attach(pool.buffer),
       optionsOf(article),
@@ -206,7 +190,7 @@ describe('buddy target', () => {
       false
     ) as BuddyTarget
     expect(attached.buddyinfo()).toEqual(target.buddyinfo())
-    const rest = run(attached, steps.slice(2))
+    const rest = runSteps(attached, steps.slice(2))
     expect(rest.map((out) => out.status)).toEqual([Status.Ok, Status.Ok])
     expect(target.buddyinfo()).toEqual(attached.buddyinfo())
     target.check()
@@ -227,7 +211,7 @@ describe('buddy target', () => {
       step(Op.Free, 0)
     ]
     const { target } = targetFor(shape, programOf(steps, 3))
-    const outs = run(target, steps)
+    const outs = runSteps(target, steps)
     expect(outs.map((out) => out.status)).toEqual([Status.Ok, Status.Invalid, Status.Ok, Status.Ok])
     const metrics = new MetricsSnapshot()
     target.metrics(metrics)

@@ -6,12 +6,18 @@ import {
   type InvalidReasonCode,
   type RequestOutcome
 } from '../outcome'
-import { InvariantError, MapState, type MetricsSnapshot, type ScenarioTarget } from '../target'
+import {
+  InvariantError,
+  type MapVisitor,
+  type MetricsSnapshot,
+  type ScenarioTarget
+} from '../target'
 import { BuddyZone } from './buddy-zone'
 import type { FrameGeometry } from './frame-options'
 import { FrameState as frameStates } from './frame-state'
-import { MapRunWriter, type MapVisitor } from './map-runs'
+import { MapRunWriter } from './map-runs'
 import { orderForBytes } from './page-order'
+import { zoneMetrics } from './zone-metrics'
 
 // Local copies of imported constants: a CommonJS build (tsx, the bench) reads an imported
 // binding through a getter on every access, which the hot path cannot afford.
@@ -260,16 +266,10 @@ export class BuddyTarget implements ScenarioTarget {
   }
 
   metrics(out: MetricsSnapshot): void {
-    const zone = this.zone
-    const largest = zone.largestFreeOrder()
-    out.poolBytes = zone.frames * this.pageSize
+    zoneMetrics(this.zone, this.pageSize, out)
     out.requestedLive = this.stats[Stat.REQUESTED_LIVE]!
     out.allocatedLive = this.stats[Stat.ALLOCATED_LIVE]!
-    out.freeBytes = zone.freeFrames * this.pageSize
-    out.freeBlocks = zone.freeBlockCount()
-    out.largestFree = largest < 0 ? 0 : 2 ** largest * this.pageSize
     out.metadataBytes = this.metadata
-    out.highWater = zone.highWaterFrame * this.pageSize
     out.peakRequested = this.stats[Stat.PEAK_REQUESTED]!
     out.liveBlocks = this.stats[Stat.LIVE_BLOCKS]!
   }
@@ -320,13 +320,11 @@ export class BuddyTarget implements ScenarioTarget {
       const start = pfn * page
       const bytes = 2 ** order * page
       if (state === FrameState.Free) {
-        writer.add(start, bytes, MapState.Free, -1)
+        writer.addFree(start, bytes)
         return
       }
       const handle = this.owner[pfn]!
-      const used = Math.min(this.handleRequested[handle]!, bytes)
-      writer.add(start, used, MapState.Used, handle)
-      writer.add(start + used, bytes - used, MapState.Slack, handle)
+      writer.addHeld(start, bytes, this.handleRequested[handle]!, handle)
     })
     writer.finish()
   }

@@ -1,5 +1,10 @@
 import { alignUp, type FramePool } from '../frame-pool'
-import { Status as statuses, type RequestOutcome, type StatusCode } from '../outcome'
+import {
+  Status as statuses,
+  type RequestOutcome,
+  type StatusCode,
+  type StructureTrace
+} from '../outcome'
 import { InvariantError } from '../target'
 import { FrameState as frameStates, type FrameStateCode } from './frame-state'
 
@@ -45,6 +50,8 @@ export class BuddyZone {
   readonly freeHead: Int32Array
   /** free_area[order].nr_free: blocks on the list. */
   readonly freeCount: Int32Array
+  /** Told about each split and merge while a timeline explains requests; null otherwise. */
+  structureTrace: StructureTrace | null = null
   private readonly words: Int32Array
 
   /** Region sizes in carve order, for sizing the frame pool. */
@@ -140,6 +147,8 @@ export class BuddyZone {
     out.examined += current - order + 1
     const pfn = this.freeHead[current]!
     this.unlinkFree(pfn, current)
+    const trace = this.structureTrace
+    if (trace !== null && current > order) trace.buddySplit(pfn, current, order)
     while (current > order) {
       current--
       this.pushFree(pfn + (1 << current), current)
@@ -162,6 +171,8 @@ export class BuddyZone {
   freePages(pfn: number, order: number, out: RequestOutcome): void {
     const state = this.state
     const orders = this.order
+    const freedFrame = pfn
+    const freedOrder = order
     this.words[ZoneWord.FREE_FRAMES]! += 1 << order
     state[pfn] = FrameState.Tail
     while (order < this.maxOrder) {
@@ -173,6 +184,9 @@ export class BuddyZone {
       out.merges++
     }
     this.pushFree(pfn, order)
+    const trace = this.structureTrace
+    if (trace !== null && order !== freedOrder)
+      trace.buddyMerged(freedFrame, freedOrder, pfn, order)
   }
 
   /** Why an allocation of `order` failed: too little free memory, or enough but in pieces. */

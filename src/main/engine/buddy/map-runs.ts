@@ -1,11 +1,6 @@
-import type { MapStateCode } from '../target'
+import { MapState as mapStates, type MapStateCode, type MapVisitor } from '../target'
 
-export type MapVisitor = (
-  start: number,
-  length: number,
-  state: MapStateCode,
-  handle: number
-) => void
+const MapState = { ...mapStates }
 
 /**
  * Joins touching pieces of the memory map that share a state and an owner,
@@ -30,6 +25,18 @@ export class MapRunWriter {
     this.length = length
     this.state = state
     this.handle = handle
+  }
+
+  /** A free block, owned by no handle. */
+  addFree(start: number, length: number): void {
+    this.add(start, length, MapState.Free, -1)
+  }
+
+  /** A block `handle` holds: the `requested` bytes it asked for, then the rest as slack. */
+  addHeld(start: number, length: number, requested: number, handle: number): void {
+    const used = Math.min(requested, length)
+    this.add(start, used, MapState.Used, handle)
+    this.add(start + used, length - used, MapState.Slack, handle)
   }
 
   /** Report the last run; call once after the final `add`. */

@@ -4,9 +4,10 @@ import {
   InvalidReason as InvalidReasonCodes,
   Status as StatusCodes,
   type InvalidReasonCode,
-  type RequestOutcome
+  type RequestOutcome,
+  type StructureTrace
 } from '../outcome'
-import { MapState, type MapStateCode, type MetricsSnapshot } from '../target'
+import { MapState, type MapStateCode, type MapVisitor, type MetricsSnapshot } from '../target'
 import { FitPolicy as FitPolicies, ListOrder as ListOrders, type HeapConfig } from './heap-config'
 import { HeapBlocks } from './heap-blocks'
 import { HeapState } from './heap-layout'
@@ -18,14 +19,6 @@ const Status = StatusCodes
 const InvalidReason = InvalidReasonCodes
 const FitPolicy = FitPolicies
 const ListOrder = ListOrders
-
-/** Visits one run of the memory map: arena offset, length, state, owning handle or -1. */
-export type MapVisitor = (
-  start: number,
-  length: number,
-  state: MapStateCode,
-  handle: number
-) => void
 
 /**
  * The fit allocator itself: malloc, free and realloc over a byte arena with
@@ -66,6 +59,8 @@ export class FitHeap extends HeapBlocks {
   protected readonly handleRequested: Int32Array
   /** Handle id -> the cache its object came from, -1 for plain requests (the target's ledger). */
   readonly handleCache: Int32Array
+  /** Told about each split and coalesce while a timeline explains requests; null otherwise. */
+  structureTrace: StructureTrace | null = null
 
   // Copies of the config for the hot path.
   private readonly policy: number
@@ -159,6 +154,7 @@ export class FitHeap extends HeapBlocks {
         st[S.BLOCK_COUNT]++
         st[S.ALLOCATED_BYTES] -= current - need
         out.splits++
+        if (this.structureTrace !== null) this.traceSplit(block, current, need)
         this.releaseBlock(tail, out)
       }
     } else if (!this.growInPlace(block, need - current, out)) {
@@ -210,6 +206,7 @@ export class FitHeap extends HeapBlocks {
       st[S.BLOCK_COUNT]++
       st[S.FREE_BYTES] -= need
       out.splits++
+      if (this.structureTrace !== null) this.traceSplit(block, size, need)
     } else {
       this.listRemove(entry)
       this.markAllocated(entry)
@@ -309,6 +306,7 @@ export class FitHeap extends HeapBlocks {
     if (nextSize < growth) return false
     const st = this.state
     if (nextSize - growth >= this.minBlock) {
+      if (this.structureTrace !== null) this.traceSplit(next, nextSize, growth)
       this.absorbNext(block, this.splitFront(next, growth))
       st[S.FREE_BYTES] -= growth
       st[S.ALLOCATED_BYTES] += growth
@@ -327,6 +325,7 @@ export class FitHeap extends HeapBlocks {
 
   /** Mark an unlisted block free, coalesce it, and insert it by the order rule. */
   private releaseBlock(block: number, out: RequestOutcome): void {
+    if (this.structureTrace !== null && this.coalesce) this.traceCoalesce(block)
     const st = this.state
     st[S.FREE_BYTES] += this.blockSize(block)
     this.markFree(block)
@@ -352,6 +351,25 @@ export class FitHeap extends HeapBlocks {
     }
     out.examined += this.insertByOrder(block)
     if (roverMerged) st[S.ROVER] = block
+  }
+
+  // --- telling the timeline (off the hot path: only while a trace is installed) ---
+
+  /** `block` of `size` bytes is being cut after its first `keep` bytes. */
+  private traceSplit(block: number, size: number, keep: number): void {
+    const addr = this.baseAddress + this.blockStart(block)
+    this.structureTrace?.heapSplit(addr, size, addr + keep, size - keep)
+  }
+
+  /** `block` is about to be freed: report the free neighbours releaseBlock will merge it with. */
+  private traceCoalesce(block: number): void {
+    const next = this.physNext(block)
+    const prev = this.physPrev(block)
+    const above = next !== -1 && this.blockIsFree(next) ? this.blockSize(next) : 0
+    const below = prev !== -1 && this.blockIsFree(prev) ? this.blockSize(prev) : 0
+    if (above + below === 0) return
+    const addr = this.baseAddress + this.blockStart(block)
+    this.structureTrace?.heapCoalesced(addr, this.blockSize(block), below, above)
   }
 
   /** Insert by the order rule; returns the entries compared on the way. */

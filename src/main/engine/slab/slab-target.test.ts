@@ -1,11 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Op, type CacheSpec, type CompiledProgram } from '@shared/scenario/program'
-import { programOf, step, type Step } from '../buddy/testing/scenario-steps'
+import { programOf, step } from '../buddy/testing/scenario-steps'
 import { scenarioArbitrary, type PoolShape } from '../buddy/testing/random-requests'
+import { mapOf, runSteps, runStepsChecked, runTrace } from '../buddy/testing/target-runs'
 import { FramePool, HEADER_BYTES } from '../frame-pool'
 import { InvalidReason, RequestOutcome, Status } from '../outcome'
-import { MapState, MetricsSnapshot, type MapStateCode, type ScenarioTarget } from '../target'
+import { MapState, MetricsSnapshot } from '../target'
 import { slabFamily } from './index'
 import type { SlabTarget } from './slab-target'
 import { ReferenceSlab } from './testing/reference-slab'
@@ -50,29 +51,6 @@ function targetFor(
   return { target: slabFamily.create(pool, values, program, true) as SlabTarget, pool }
 }
 
-function run(target: ScenarioTarget, steps: readonly Step[]): RequestOutcome[] {
-  return steps.map((request) => {
-    const out = new RequestOutcome()
-    target.execute(request.op, request.handle, request.aux, request.size, out)
-    return out
-  })
-}
-
-function runChecked(target: ScenarioTarget, steps: readonly Step[]): RequestOutcome[] {
-  return steps.map((request) => {
-    const out = new RequestOutcome()
-    target.execute(request.op, request.handle, request.aux, request.size, out)
-    target.check()
-    return out
-  })
-}
-
-function mapOf(target: ScenarioTarget): [number, number, MapStateCode, number][] {
-  const runs: [number, number, MapStateCode, number][] = []
-  target.walk((start, length, state, handle) => runs.push([start, length, state, handle]))
-  return runs
-}
-
 function rowOf(target: SlabTarget, name: string) {
   return target.slabinfo().find((row) => row.name === name)
 }
@@ -81,7 +59,7 @@ describe('slab target', () => {
   it('serves kmalloc from the smallest general cache that holds the size', () => {
     const steps = [step(Op.Kmalloc, 0, 100), step(Op.Kmalloc, 1, 65), step(Op.Alloc, 2, 193)]
     const { target } = targetFor(standard, programOf(steps, 3))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     expect(outs.map((out) => out.granted)).toEqual([128, 96, 256])
     expect(rowOf(target, 'kmalloc-128')!.activeObjs).toBe(1)
     expect(rowOf(target, 'kmalloc-96')!.activeObjs).toBe(1)
@@ -91,7 +69,7 @@ describe('slab target', () => {
   it('sends kmalloc above 128 KiB straight to the buddy and kfree gives the pages back', () => {
     const steps = [step(Op.Kmalloc, 0, 200_000), step(Op.Kfree, 0)]
     const { target } = targetFor(standard, programOf(steps, 1))
-    const [taken, freed] = runChecked(target, steps)
+    const [taken, freed] = runStepsChecked(target, steps)
     expect(taken!.granted).toBe(64 * 4096)
     expect(taken!.slabsGrown).toBe(0)
     expect(target.slabinfo().every((row) => row.numSlabs === 0)).toBe(true)
@@ -108,7 +86,7 @@ describe('slab target', () => {
       step(Op.CacheAlloc, 0, 0, 0)
     ]
     const { target } = targetFor(standard, programOf(steps, 2, [inode]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     const perSlab = rowOf(target, 'inode')!.objPerSlab
     expect(outs[1]!.ctorCalls).toBe(perSlab)
     expect(outs[1]!.workUnits).toBe(perSlab * inode.ctorCost)
@@ -130,7 +108,7 @@ describe('slab target', () => {
       step(Op.CacheAlloc, 0, 0, 0)
     ]
     const { target } = targetFor(standard, programOf(steps, perSlab + 1, [inode]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     expect(rowOf(target, 'inode')!.objPerSlab).toBe(perSlab)
     expect(outs.map((out) => out.slabsGrown)).toEqual([0, 1, 0, 0, 0, 0, 0, 1, 0, 0])
     // The second slab is partial with one object; the refill goes there, not to the first (now partial too, at the back).
@@ -152,7 +130,7 @@ describe('slab target', () => {
       step(Op.CacheAlloc, 0, 0, 0)
     ]
     const { target } = targetFor(standard, programOf(steps, 1, [inode]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     expect(outs[2]!.status).toBe(Status.Invalid)
     expect(outs[2]!.invalidReason).toBe(InvalidReason.CacheHasLiveObjects)
     expect(outs[4]!.status).toBe(Status.Ok)
@@ -171,7 +149,7 @@ describe('slab target', () => {
       step(Op.CacheCreate, -1, 0, 1)
     ]
     const { target } = targetFor(standard, programOf(steps, 1, [dentry, clash]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     expect(outs.map((out) => out.invalidReason)).toEqual([
       InvalidReason.UnknownCache,
       InvalidReason.None,
@@ -190,7 +168,7 @@ describe('slab target', () => {
       step(Op.CacheShrink, -1, 0, 1)
     ]
     const { target } = targetFor(standard, programOf(steps, 30, [inode, dentry]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     const slabs = outs.reduce((sum, out) => sum + out.slabsGrown, 0)
     expect(slabs).toBeGreaterThan(1)
     expect(rowOf(target, 'dentry')).toMatchObject({ activeObjs: 0, numSlabs: 0 })
@@ -205,7 +183,7 @@ describe('slab target', () => {
       step(Op.CacheFree, 0, 0, 0)
     ]
     const { target } = targetFor(standard, programOf(steps, 1, [inode]))
-    runChecked(target, steps)
+    runStepsChecked(target, steps)
     expect(rowOf(target, 'inode')).toMatchObject({ activeObjs: 0, numSlabs: 1, activeSlabs: 0 })
     const cached = mapOf(target).filter(([, , state]) => state === MapState.CachedObject)
     expect(cached.reduce((sum, [, length]) => sum + length, 0)).toBe(6 * 600)
@@ -219,7 +197,7 @@ describe('slab target', () => {
     ]
     const firstObjectOffsets = (colour: boolean): number[] => {
       const { target } = targetFor(standard, programOf(steps, 13, [inode]), colour)
-      return run(target, steps)
+      return runSteps(target, steps)
         .filter((out) => out.slabsGrown > 0)
         .map((out) => out.addr - out.frame * 4096)
     }
@@ -235,7 +213,7 @@ describe('slab target', () => {
     const { target } = targetFor(standard, programOf(steps, 2))
     const before = new MetricsSnapshot()
     target.metrics(before)
-    runChecked(target, steps)
+    runStepsChecked(target, steps)
     const after = new MetricsSnapshot()
     target.metrics(after)
     // kmalloc-1024 keeps 48 + 4 * 4 bytes off the slab; kmalloc-32 keeps 48 + 112 * 4 on it.
@@ -247,7 +225,7 @@ describe('slab target', () => {
   it('keeps a krealloc in place within a size class and moves it across classes', () => {
     const steps = [step(Op.Kmalloc, 0, 70), step(Op.Realloc, 0, 90), step(Op.Realloc, 0, 100)]
     const { target } = targetFor(standard, programOf(steps, 1))
-    const [first, same, moved] = runChecked(target, steps)
+    const [first, same, moved] = runStepsChecked(target, steps)
     expect(same!.addr).toBe(first!.addr)
     expect(moved!.granted).toBe(128)
     expect(moved!.copied).toBe(90)
@@ -262,7 +240,7 @@ describe('slab target', () => {
       step(Op.CacheFree, 0, 0, 0)
     ]
     const { target } = targetFor(standard, programOf(steps, 1, [inode]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     expect(outs[2]!.status).toBe(Status.Ok)
     expect(rowOf(target, 'inode')!.activeObjs).toBe(0)
     expect(outs[3]!.invalidReason).toBe(InvalidReason.HandleEmpty)
@@ -278,7 +256,7 @@ describe('slab target', () => {
       step(Op.CacheFree, 1, 0, 0)
     ]
     const { target } = targetFor(standard, programOf(steps, 2, [inode, dentry]))
-    const outs = runChecked(target, steps)
+    const outs = runStepsChecked(target, steps)
     expect(outs[4]!.invalidReason).toBe(InvalidReason.WrongKind)
     expect(outs[5]!.invalidReason).toBe(InvalidReason.WrongKind)
   })
@@ -294,7 +272,7 @@ describe('slab target', () => {
       { frames: 1000, pageSize: 4096, maxOrder: 10 },
       programOf(steps, 3, [inode])
     )
-    runChecked(target, steps)
+    runStepsChecked(target, steps)
     const runs = mapOf(target)
     let next = 0
     for (const [start, length] of runs) {
@@ -315,7 +293,7 @@ describe('slab target', () => {
     fc.assert(
       fc.property(scenarioArbitrary(HANDLES), fc.boolean(), ({ shape, caches, steps }, colour) => {
         const { target } = targetFor(shape, programOf(steps, HANDLES, caches), colour)
-        runChecked(target, steps)
+        runStepsChecked(target, steps)
         let total = 0
         target.walk((_start, length) => (total += length))
         expect(total).toBe(shape.frames * shape.pageSize)
@@ -349,11 +327,8 @@ describe('slab target', () => {
     fc.assert(
       fc.property(scenarioArbitrary(HANDLES), ({ shape, caches, steps }) => {
         const program = programOf(steps, HANDLES, caches)
-        const first = targetFor(shape, program)
-        const second = targetFor(shape, program)
-        expect(run(second.target, steps)).toEqual(run(first.target, steps))
-        expect(mapOf(second.target)).toEqual(mapOf(first.target))
-        expect(new Uint8Array(second.pool.buffer)).toEqual(new Uint8Array(first.pool.buffer))
+        const first = runTrace(targetFor(shape, program), steps)
+        expect(runTrace(targetFor(shape, program), steps)).toEqual(first)
       }),
       { numRuns: 30 }
     )
@@ -369,7 +344,7 @@ describe('slab target', () => {
     ]
     const program = programOf(steps, 2, [inode])
     const { target, pool } = targetFor(standard, program)
-    run(target, steps.slice(0, 4))
+    runSteps(target, steps.slice(0, 4))
     const attached = slabFamily.create(
       FramePool.attach(pool.buffer),
       optionsOf(standard),
@@ -377,7 +352,7 @@ describe('slab target', () => {
       false
     ) as SlabTarget
     expect(attached.slabinfo()).toEqual(target.slabinfo())
-    const [again] = run(attached, steps.slice(4))
+    const [again] = runSteps(attached, steps.slice(4))
     expect(again!.ctorSaved).toBe(1)
     target.check()
   })
@@ -398,7 +373,7 @@ describe('slab target', () => {
       step(Op.PageAlloc, 201, 10)
     ]
     const { target } = targetFor(shape, programOf(steps, 202, [inode]))
-    const outs = run(target, steps)
+    const outs = runSteps(target, steps)
     expect(outs.every((out) => out.status === Status.Ok)).toBe(true)
     const metrics = new MetricsSnapshot()
     target.metrics(metrics)

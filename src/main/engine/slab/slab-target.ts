@@ -1,8 +1,9 @@
 import { Op as ops, type CompiledProgram } from '@shared/scenario/program'
 import type { BuddyZone } from '../buddy/buddy-zone'
 import { FrameState as frameStates } from '../buddy/frame-state'
-import { MapRunWriter, type MapVisitor } from '../buddy/map-runs'
+import { MapRunWriter } from '../buddy/map-runs'
 import { orderForBytes } from '../buddy/page-order'
+import { zoneMetrics } from '../buddy/zone-metrics'
 import type { SlabinfoRow } from '../final-state'
 import type { FramePool } from '../frame-pool'
 import {
@@ -14,6 +15,7 @@ import {
 import {
   InvariantError,
   MapState as mapStates,
+  type MapVisitor,
   type MetricsSnapshot,
   type ScenarioTarget
 } from '../target'
@@ -437,16 +439,10 @@ export class SlabTarget implements ScenarioTarget {
   // --- reporting ------------------------------------------------------------
 
   metrics(out: MetricsSnapshot): void {
-    const zone = this.zone
-    const largest = zone.largestFreeOrder()
-    out.poolBytes = zone.frames * this.pageSize
+    zoneMetrics(this.zone, this.pageSize, out)
     out.requestedLive = this.stats[Stat.REQUESTED_LIVE]!
     out.allocatedLive = this.stats[Stat.ALLOCATED_LIVE]!
-    out.freeBytes = zone.freeFrames * this.pageSize
-    out.freeBlocks = zone.freeBlockCount()
-    out.largestFree = largest < 0 ? 0 : 2 ** largest * this.pageSize
     out.metadataBytes = this.slab.metadataBytes()
-    out.highWater = zone.highWaterFrame * this.pageSize
     out.peakRequested = this.stats[Stat.PEAK_REQUESTED]!
     out.liveBlocks = this.stats[Stat.LIVE_BLOCKS]!
   }
@@ -562,12 +558,10 @@ export class SlabTarget implements ScenarioTarget {
       const start = pfn * page
       const bytes = 2 ** order * page
       if (state === FrameState.Free) {
-        writer.add(start, bytes, MapState.Free, -1)
+        writer.addFree(start, bytes)
       } else if (state === FrameState.Pages) {
         const handle = slab.slabFree[pfn]!
-        const used = Math.min(this.handleRequested[handle]!, bytes)
-        writer.add(start, used, MapState.Used, handle)
-        writer.add(start + used, bytes - used, MapState.Slack, handle)
+        writer.addHeld(start, bytes, this.handleRequested[handle]!, handle)
       } else {
         const cache = slab.frameCache[pfn]!
         const stride = slab.field(cache, CacheField.BUFFER_SIZE)
@@ -588,9 +582,7 @@ export class SlabTarget implements ScenarioTarget {
           const handle = objectHandles[nextHeld++]!
           const held = this.handleIndex[handle]!
           writer.add(first + index * stride, (held - index) * stride, MapState.CachedObject, -1)
-          const used = Math.min(this.handleRequested[handle]!, stride)
-          writer.add(first + held * stride, used, MapState.Used, handle)
-          writer.add(first + held * stride + used, stride - used, MapState.Slack, handle)
+          writer.addHeld(first + held * stride, stride, this.handleRequested[handle]!, handle)
           index = held + 1
         }
         writer.add(first + index * stride, (objects - index) * stride, MapState.CachedObject, -1)

@@ -10,5 +10,23 @@ export default {
   unknownMetric: '未知的指标列“{name}”。可用的列：{known}。',
   scenarioHasErrors: '场景中有 {count} 处错误：\n{details}',
   csvOption: '把每个配置逐请求的指标列写入 FILE（一个 CSV 文件，第一列为 “config”）',
-  csvWritten: '已将 {rows} 行逐请求指标写入 {file}。'
-} satisfies typeof en
+  csvWritten: '已将 {rows} 行逐请求指标写入 {file}。',
+  structural: {
+    coalescedBelow:
+      '与紧挨在它前面（低地址一侧）、位于 {belowAddr} 的空闲块（{belowSize} 字节）合并 → 成为位于 {addr} 的空闲块（{size} 字节）。',
+    coalescedAbove:
+      '与紧挨在它后面（高地址一侧）、位于 {aboveAddr} 的空闲块（{aboveSize} 字节）合并 → 成为位于 {addr} 的空闲块（{size} 字节）。',
+    coalescedBoth:
+      '与前面（低地址一侧）位于 {belowAddr} 的空闲块（{belowSize} 字节）和后面（高地址一侧）位于 {aboveAddr} 的空闲块（{aboveSize} 字节）合并 → 成为位于 {addr} 的空闲块（{size} 字节）。',
+    splitRemainder:
+      '拆分位于 {addr} 的块（{size} 字节）：请求占用前 {kept} 字节，剩下位于 {remainderAddr} 的 {remainderSize} 字节留作空闲块。',
+    buddySplit:
+      '把从第 {frame} 号页框开始的 {order} 阶空闲块逐次对半拆分到 {resultOrder} 阶；拆出的高地址一半依次放入低一阶的空闲链表：{halves}。',
+    buddyHalf: '第 {frame} 号页框（{order} 阶）',
+    buddyMergedFirst: '与第 {frame} 号页框开始的伙伴块（{order} 阶）合并',
+    buddyMergedThen: '再与第 {frame} 号页框开始的伙伴块（{order} 阶）合并',
+    buddyMerged: '{steps} → 成为从第 {frame} 号页框开始的 {order} 阶空闲块。',
+    stepSeparator: '，',
+    listSeparator: '、'
+  }
+} satisfies typeof en satisfies typeof en
