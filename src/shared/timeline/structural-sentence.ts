@@ -1,6 +1,6 @@
-import type { Locale } from '@shared/i18n/locales'
-import { translator } from '@shared/i18n/translate'
-import type { StructuralDetail } from '@shared/run-schemas'
+import type { Locale } from '../i18n/locales'
+import { translator } from '../i18n/translate'
+import type { StructuralDetail } from '../run-schemas'
 
 /** One structural detail of a timeline event, told as a sentence for the event log. */
 export function structuralSentence(locale: Locale, detail: StructuralDetail): string {
