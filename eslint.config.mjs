@@ -25,7 +25,7 @@ export default defineConfigWithVueTs(
   },
   {
     files: ['src/**/*.ts', 'src/**/*.vue'],
-    ignores: ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'],
+    ignores: ['src/main/index.ts', 'src/preload/**'],
     rules: {
       'no-restricted-imports': [
         'error',

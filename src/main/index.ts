@@ -4,13 +4,19 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, dialog, type BrowserWindow } from 'electron'
+import { pathToFileURL } from 'node:url'
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  session,
+  type MenuItemConstructorOptions
+} from 'electron'
 import { translate } from '@shared/i18n/translate'
 import { createLabService } from './service/create-lab-service'
 import type { LabService } from './service/lab-service'
-import { installAppMenu } from './electron/app-menu'
-import { createMainWindow, rendererFileUrl } from './electron/create-main-window'
-import { hardenAllContents } from './electron/harden-contents'
 import { LabIpc } from './electron/lab-ipc'
 
 /**
@@ -22,6 +28,65 @@ function electronNativeBinding(): string | undefined {
     process.env['ALLOCLAB_NATIVE_BINDING'] ??
     join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')
   return existsSync(path) ? path : undefined
+}
+
+/** The one app window, with every renderer security switch on. */
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'AllocLab',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  return window
+}
+
+/** file:// URL prefix of the built renderer; IPC accepts calls only from pages under it. */
+function rendererFileUrl(): string {
+  return pathToFileURL(join(__dirname, '../renderer/')).href
+}
+
+/**
+ * Security rules for every web contents the app ever creates: no navigation
+ * away from the app, no new windows, no webviews, no permission grants.
+ */
+function hardenAllContents(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false)
+  )
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+}
+
+/** The platform's standard menus (edit, view, window), nothing that loads remote content. */
+function installAppMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' }
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
 app.enableSandbox()
@@ -44,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     const databasePath = process.env['ALLOCLAB_DB'] ?? join(app.getPath('userData'), 'alloclab.db')
     const nativeBinding = electronNativeBinding()
     service = createLabService('electron', databasePath, nativeBinding ? { nativeBinding } : {})
-    ipc = new LabIpc(service, rendererFileUrl())
+    ipc = new LabIpc(ipcMain, service, rendererFileUrl())
     ipc.register()
 
     mainWindow = createMainWindow()

@@ -1,18 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
 import { LAB_CHANNELS } from '@shared/api'
 
-const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
-      handlers.set(channel, fn),
-    removeHandler: (channel: string) => handlers.delete(channel)
-  }
-}))
+import { LabService } from '../service/lab-service'
+import { openStore } from '../store/open-store'
+import { LabIpc, type IpcInvokeEvent, type IpcMainLike } from './lab-ipc'
 
-const { LabIpc } = await import('./lab-ipc')
-const { LabService } = await import('../service/lab-service')
-const { openStore } = await import('../store/open-store')
+type Handler = (event: IpcInvokeEvent, input: unknown) => unknown
+const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
+/** Stands in for Electron's ipcMain: remembers each handler by channel. */
+const fakeIpcMain: IpcMainLike = {
+  handle: (channel: string, fn: Handler) =>
+    void handlers.set(channel, (event, input) =>
+      Promise.resolve(fn(event as IpcInvokeEvent, input))
+    ),
+  removeHandler: (channel: string) => void handlers.delete(channel)
+}
 
 const RENDERER = 'file:///app/out/renderer/'
 
@@ -22,7 +24,7 @@ function fakeContents() {
 
 function setUp() {
   handlers.clear()
-  const ipc = new LabIpc(new LabService(openStore(':memory:'), 'electron'), RENDERER)
+  const ipc = new LabIpc(fakeIpcMain, new LabService(openStore(':memory:'), 'electron'), RENDERER)
   ipc.register()
   const window = fakeContents()
   ipc.trust(window as never)

@@ -1,6 +1,36 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { LAB_CHANNELS, type LabResult } from '@shared/api'
 import type { LabService } from '../service/lab-service'
+
+/*
+ * The few parts of Electron's IPC this class uses, described structurally:
+ * the shell (src/main/index.ts) passes the real ipcMain and web contents, and
+ * only the shell and the preload import 'electron' at all.
+ */
+
+/** Electron's WebContents, as far as LabIpc uses it. */
+export interface IpcWebContents {
+  isDestroyed(): boolean
+  send(channel: string, message: unknown): void
+  once(event: 'destroyed', listener: () => void): unknown
+}
+
+/** Electron's WebFrameMain, as far as LabIpc uses it. */
+export interface IpcFrame {
+  readonly url: string
+  readonly parent: unknown
+}
+
+/** Electron's IpcMainInvokeEvent, as far as LabIpc uses it. */
+export interface IpcInvokeEvent {
+  readonly sender: IpcWebContents
+  readonly senderFrame: IpcFrame | null
+}
+
+/** Electron's ipcMain, as far as LabIpc uses it. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcInvokeEvent, input: unknown) => unknown): void
+  removeHandler(channel: string): void
+}
 
 /** Channel on which pushed LabApi events travel to the renderer. */
 export const LAB_EVENT_CHANNEL = 'lab:event'
@@ -11,17 +41,18 @@ export const LAB_EVENT_CHANNEL = 'lab:event'
  * the untrusted input to LabService.dispatch, which validates it.
  */
 export class LabIpc {
-  private readonly trusted = new Set<WebContents>()
+  private readonly trusted = new Set<IpcWebContents>()
   private unsubscribe: (() => void) | undefined
 
   constructor(
+    private readonly ipcMain: IpcMainLike,
     private readonly service: LabService,
     private readonly rendererUrl: string
   ) {}
 
   register(): void {
     for (const channel of LAB_CHANNELS) {
-      ipcMain.handle(channel, (event, input: unknown) => this.handle(event, channel, input))
+      this.ipcMain.handle(channel, (event, input) => this.handle(event, channel, input))
     }
     this.unsubscribe = this.service.subscribe((event, payload) => {
       for (const contents of this.trusted) {
@@ -30,13 +61,13 @@ export class LabIpc {
     })
   }
 
-  trust(contents: WebContents): void {
+  trust(contents: IpcWebContents): void {
     this.trusted.add(contents)
     contents.once('destroyed', () => this.trusted.delete(contents))
   }
 
   /** Exposed for tests: whether a call from this event would be served. */
-  isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean {
+  isTrustedSender(event: IpcInvokeEvent): boolean {
     const frame = event.senderFrame
     return (
       this.trusted.has(event.sender) &&
@@ -47,7 +78,7 @@ export class LabIpc {
   }
 
   private async handle(
-    event: IpcMainInvokeEvent,
+    event: IpcInvokeEvent,
     channel: string,
     input: unknown
   ): Promise<LabResult<unknown>> {
@@ -62,6 +93,6 @@ export class LabIpc {
 
   dispose(): void {
     this.unsubscribe?.()
-    for (const channel of LAB_CHANNELS) ipcMain.removeHandler(channel)
+    for (const channel of LAB_CHANNELS) this.ipcMain.removeHandler(channel)
   }
 }
