@@ -11,6 +11,7 @@ import enHeap from './en/heap'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
 import enTimeline from './en/timeline'
+import enVocabulary from './en/vocabulary'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
@@ -18,6 +19,7 @@ import zhHeap from './zh-CN/heap'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
 import zhTimeline from './zh-CN/timeline'
+import zhVocabulary from './zh-CN/vocabulary'
 import type { Locale } from './locales'
 
 export const catalog = {
@@ -28,7 +30,8 @@ export const catalog = {
     heap: enHeap,
     pages: enPages,
     scenario: enScenario,
-    timeline: enTimeline
+    timeline: enTimeline,
+    vocabulary: enVocabulary
   },
   'zh-CN': {
     app: zhApp,
@@ -37,7 +40,8 @@ export const catalog = {
     heap: zhHeap,
     pages: zhPages,
     scenario: zhScenario,
-    timeline: zhTimeline
+    timeline: zhTimeline,
+    vocabulary: zhVocabulary
   }
 } satisfies Record<Locale, unknown>
 
