@@ -77,6 +77,31 @@ export default {
       nsPerRequest: 'ns per request'
     }
   },
+  preset: {
+    textbookHeap: {
+      label: 'Textbook heap (100 bytes)',
+      description:
+        "First fit over a 100-byte arena at address 1000 with no headers and no alignment, as the free-space chapter's exercises use."
+    },
+    fourFits: {
+      label: 'The four fits side by side',
+      description: 'First, next, best and worst fit over the same 100-byte textbook arena.'
+    },
+    articlePool: {
+      label: 'Buddy over 1024 frames',
+      description: 'A buddy allocator over 1024 page frames of 4 KiB (4 MiB), orders 0 to 10.'
+    },
+    slabOverBuddy: {
+      label: 'Slab over buddy',
+      description:
+        'The slab cache on top of a 1024-frame buddy pool, beside the buddy allocator alone.'
+    },
+    malloclabHeap: {
+      label: 'In-band heap for malloc-lab traces',
+      description:
+        'First fit over a 16 MiB arena with 8-byte boundary tags and 8-byte alignment, like a real malloc.'
+    }
+  },
   allocators: {
     summary: 'List the allocator families, their options, defaults and ranges',
     jsonOption: 'Print the list as JSON',

@@ -79,6 +79,30 @@ export default {
       nsPerRequest: '每个请求耗时（纳秒）'
     }
   },
+  preset: {
+    textbookHeap: {
+      label: '教科书堆（100 字节）',
+      description:
+        '在地址 1000 处的 100 字节区域上做首次适配，没有头部、不做对齐，与空闲空间管理一章的习题相同。'
+    },
+    fourFits: {
+      label: '四种适配并排比较',
+      description: '在同一个 100 字节的教科书区域上比较首次、下次、最佳和最差适配。'
+    },
+    articlePool: {
+      label: '1024 个页框上的伙伴系统',
+      description: '管理 1024 个 4 KiB 页框（共 4 MiB）的伙伴分配器，阶为 0 到 10。'
+    },
+    slabOverBuddy: {
+      label: '伙伴系统之上的 slab',
+      description: '建立在 1024 个页框伙伴池上的 slab 缓存，与单独的伙伴分配器并排比较。'
+    },
+    malloclabHeap: {
+      label: '适合 malloc-lab 跟踪的带内堆',
+      description:
+        '在 16 MiB 区域上做首次适配，使用 8 字节边界标记和 8 字节对齐，和真实的 malloc 一样。'
+    }
+  },
   allocators: {
     summary: '列出所有分配器族及其选项、默认值和取值范围',
     jsonOption: '以 JSON 格式输出列表',
