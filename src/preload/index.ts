@@ -14,7 +14,12 @@ const bridge: LabBridge = {
     if (!isLabChannelName(channel)) {
       return Promise.resolve<LabResult<unknown>>({
         ok: false,
-        error: { code: 'unknown-channel', message: `unknown channel: ${String(channel)}` }
+        error: {
+          code: 'unknown-channel',
+          key: 'service.unknownChannel',
+          params: { channel: String(channel).slice(0, 100) },
+          message: `There is no call named "${String(channel).slice(0, 100)}".`
+        }
       })
     }
     return ipcRenderer.invoke(channel, input) as Promise<LabResult<unknown>>

@@ -5,7 +5,13 @@
  * LabService before its input has passed `parseInput`.
  */
 import { z } from 'zod'
+import {
+  AllocatorCatalogSchema,
+  AllocatorCheckInput,
+  AllocatorCheckOutput
+} from './allocator-catalog'
 import { LOCALES } from './i18n/locales'
+import { LabError, type LabErrorData } from './lab-error'
 import {
   LAB_CHANNEL_NAMES,
   isLabChannelName,
@@ -31,8 +37,11 @@ import {
   StructuresOutput
 } from './run-schemas'
 
+export { LAB_ERROR_CODES, LabError, LabErrorSchema } from './lab-error'
+export type { LabErrorCode, LabErrorData } from './lab-error'
+
 /** Bumped whenever a channel's input or output changes incompatibly. */
-export const LAB_API_VERSION = 1
+export const LAB_API_VERSION = 2
 
 export const HOST_KINDS = ['electron', 'browser', 'cli', 'test'] as const
 export type HostKind = (typeof HOST_KINDS)[number]
@@ -80,6 +89,8 @@ export const labChannels = {
   'app:info': { input: NoInput, output: AppInfoSchema },
   'settings:get': { input: NoInput, output: SettingsSchema },
   'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
+  'allocators:list': { input: NoInput, output: AllocatorCatalogSchema },
+  'allocators:check': { input: AllocatorCheckInput, output: AllocatorCheckOutput },
   'run:start': { input: RunStartInput, output: RunStartOutput },
   'run:cancel': { input: RunRef, output: RunCancelOutput },
   'run:summary': { input: RunRef, output: RunSummaryOutput },
@@ -107,33 +118,8 @@ export const labEvents = {
 export type LabEventName = keyof typeof labEvents
 export type LabEventPayload<E extends LabEventName> = z.output<(typeof labEvents)[E]>
 
-/** Stable error codes that cross host boundaries. */
-export const LAB_ERROR_CODES = [
-  'invalid-input',
-  'unknown-channel',
-  'not-found',
-  'internal'
-] as const
-export type LabErrorCode = (typeof LAB_ERROR_CODES)[number]
-
-export const LabErrorSchema = z
-  .object({ code: z.enum(LAB_ERROR_CODES), message: z.string() })
-  .strict()
-
-/** An error a host can send across its boundary as plain data. */
-export class LabError extends Error {
-  override name = 'LabError'
-  constructor(
-    readonly code: LabErrorCode,
-    message: string
-  ) {
-    super(message)
-  }
-}
-
 /** What every host returns for a call: errors are values, never thrown across a boundary. */
-export type LabResult<T> =
-  { ok: true; value: T } | { ok: false; error: z.infer<typeof LabErrorSchema> }
+export type LabResult<T> = { ok: true; value: T } | { ok: false; error: LabErrorData }
 
 /** Validate a call's input; throws LabError('invalid-input') naming the first bad field. */
 export function parseInput<C extends LabChannel>(
@@ -141,22 +127,29 @@ export function parseInput<C extends LabChannel>(
   input: unknown
 ): z.output<(typeof labChannels)[C]['input']> {
   const result = labChannels[channel].input.safeParse(input ?? {})
-  if (!result.success) throw new LabError('invalid-input', describeIssues(channel, result.error))
+  if (!result.success)
+    throw issuesError('invalid-input', 'service.invalidInput', channel, result.error)
   return result.data as z.output<(typeof labChannels)[C]['input']>
 }
 
 /** Validate a call's output (hosts do this before sending, so a service bug never leaks bad data). */
 export function parseOutput<C extends LabChannel>(channel: C, output: unknown): LabOutput<C> {
   const result = labChannels[channel].output.safeParse(output)
-  if (!result.success) throw new LabError('internal', describeIssues(channel, result.error))
+  if (!result.success) throw issuesError('internal', 'service.invalidOutput', channel, result.error)
   return result.data as LabOutput<C>
 }
 
-function describeIssues(channel: string, error: z.ZodError): string {
+/** The first schema issue as a translatable error naming the channel and the field. */
+function issuesError(
+  code: 'invalid-input' | 'internal',
+  key: string,
+  channel: string,
+  error: z.ZodError
+): LabError {
   const first = error.issues[0]
-  if (!first) return `${channel}: invalid value`
-  const where = first.path.length > 0 ? first.path.join('.') : 'input'
-  return `${channel}: ${where}: ${first.message}`
+  const field = first && first.path.length > 0 ? first.path.join('.') : 'input'
+  const detail = first?.message ?? 'invalid value'
+  return new LabError(code, key, { channel, field, detail }, [], `${channel}: ${field}: ${detail}`)
 }
 
 /** The object the renderer talks to, whichever host it runs in. */

@@ -7,6 +7,8 @@ export const LAB_CHANNEL_NAMES = [
   'app:info',
   'settings:get',
   'settings:set',
+  'allocators:list',
+  'allocators:check',
   'run:start',
   'run:cancel',
   'run:summary',

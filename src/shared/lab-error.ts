@@ -30,7 +30,13 @@ export type LabMessageParams = z.infer<typeof MessageParamsSchema>
 
 /** One message: an i18n key and what fills its placeholders. */
 export const LabMessageSchema = z
-  .object({ key: z.string().min(1).max(200), params: MessageParamsSchema })
+  .object({
+    key: z.string().min(1).max(200),
+    params: MessageParamsSchema,
+    /** Where in the user's text it applies (scenario diagnostics), 1-based. */
+    line: z.number().int().min(1).optional(),
+    column: z.number().int().min(1).optional()
+  })
   .strict()
 export type LabMessage = z.infer<typeof LabMessageSchema>
 

@@ -3,6 +3,20 @@
  * window is bounded, so no call can ask the service for unbounded work.
  */
 import { z } from 'zod'
+import { LabMessageSchema } from './lab-error'
+import { MAP_STATES, MapStateSchema } from './vocabulary/map-states'
+import { MetricNameSchema } from './vocabulary/metrics'
+import { InvalidReasonSchema, RequestStatusSchema } from './vocabulary/request-statuses'
+import {
+  EndStatusSchema,
+  RUN_STATUSES,
+  RunStatusSchema,
+  WorkerFailureKindSchema
+} from './vocabulary/run-statuses'
+import { RunSummarySchema } from './vocabulary/run-summary'
+import { STRUCTURAL_COUNT_KINDS } from './vocabulary/structural-kinds'
+
+export { MAP_STATES, RUN_STATUSES, STRUCTURAL_COUNT_KINDS }
 
 /** About twenty million requests of text; JavaScript strings top out near 512 Mi characters. */
 export const MAX_SCENARIO_CHARS = 256 * 1024 * 1024
@@ -19,14 +33,13 @@ const ConfigIndex = z
   .min(0)
   .max(MAX_CONFIGS - 1)
 
-export const RUN_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const
-export const MAP_STATES = ['free', 'used', 'overhead', 'slack', 'cached'] as const
-
 export const RunStartInput = z
   .object({
     scenario: z.string().max(MAX_SCENARIO_CHARS, {
       message: `the scenario is longer than ${MAX_SCENARIO_CHARS / 1024 / 1024} Mi characters; split it into smaller scenarios`
     }),
+    /** How the window names the run (the scenario's `name` when left out). */
+    title: z.string().max(200).optional(),
     allocators: z.array(z.string().min(1).max(1000)).min(1).max(MAX_CONFIGS),
     /** Check every invariant after every request. */
     check: z.boolean().optional(),
@@ -60,19 +73,46 @@ export const RunRef = z.object({ runId: RunId }).strict()
 
 export const RunCancelOutput = z.object({ runId: RunId, cancelled: z.number().int() }).strict()
 
-const Numbers = z.record(z.string(), z.number())
+/** Why a configuration's run gave no result, translatable where it is shown. */
+export const ConfigErrorSchema = z
+  .object({ kind: WorkerFailureKindSchema, key: z.string(), params: LabMessageSchema.shape.params })
+  .strict()
+
+/** The allocator's structures after the last request: what `--json` prints under `final`. */
+export const FinalStateSchema = z
+  .object({
+    freeList: z.array(z.object({ addr: z.number(), size: z.number() }).strict()).optional(),
+    buddyinfo: z.array(z.number().int()).optional(),
+    slabinfo: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            activeObjs: z.number().int(),
+            numObjs: z.number().int(),
+            objSize: z.number(),
+            objPerSlab: z.number().int(),
+            pagesPerSlab: z.number().int(),
+            activeSlabs: z.number().int(),
+            numSlabs: z.number().int()
+          })
+          .strict()
+      )
+      .optional()
+  })
+  .strict()
 
 export const ConfigSummarySchema = z
   .object({
     config: ConfigIndex,
     label: z.string(),
     family: z.string(),
-    status: z.enum(RUN_STATUSES),
+    status: RunStatusSchema,
     done: z.number().int(),
     total: z.number().int(),
-    /** The run summary's figures (requests, failures, metrics.*, cost.*, timing.*), flattened. */
-    summary: Numbers.nullable(),
-    error: z.object({ kind: z.string(), message: z.string() }).strict().nullable(),
+    summary: RunSummarySchema.nullable(),
+    final: FinalStateSchema.nullable(),
+    error: ConfigErrorSchema.nullable(),
     timelineBytes: z.number().int()
   })
   .strict()
@@ -80,8 +120,9 @@ export const ConfigSummarySchema = z
 export const RunSummaryOutput = z
   .object({
     runId: RunId,
+    title: z.string(),
     requests: z.number().int(),
-    status: z.enum(RUN_STATUSES),
+    status: RunStatusSchema,
     configs: z.array(ConfigSummarySchema)
   })
   .strict()
@@ -94,16 +135,6 @@ export const EventsInput = z
     count: z.number().int().min(1).max(MAX_EVENT_WINDOW)
   })
   .strict()
-
-export const STRUCTURAL_COUNT_KINDS = [
-  'split',
-  'merge',
-  'slabGrown',
-  'slabReaped',
-  'ctorCalls',
-  'ctorSaved',
-  'copied'
-] as const
 
 /** How many times something happened during one request. */
 export const StructuralCountSchema = z
@@ -183,8 +214,8 @@ export const TimelineEventSchema = z
     handle: z.string().nullable(),
     cache: z.string().nullable(),
     size: z.number(),
-    status: z.enum(['ok', 'no-memory', 'fragmented', 'invalid', 'noop']),
-    reason: z.string().nullable(),
+    status: RequestStatusSchema,
+    reason: InvalidReasonSchema.nullable(),
     addr: z.number(),
     frame: z.number(),
     requested: z.number(),
@@ -216,7 +247,7 @@ export const MetricsInput = z
     to: Step,
     maxPoints: z.number().int().min(1).max(MAX_METRIC_POINTS),
     /** Column names (DESIGN.md §5); all when left out. */
-    columns: z.array(z.string().min(1).max(64)).max(64).optional()
+    columns: z.array(MetricNameSchema).max(64).optional()
   })
   .strict()
   .refine((input) => input.to > input.from, {
@@ -232,7 +263,7 @@ export const MetricsOutput = z
     columns: z.array(
       z
         .object({
-          name: z.string(),
+          name: MetricNameSchema,
           /** Requests between two values: 1 for per-request columns, the sample stride otherwise. */
           stride: z.number().int(),
           start: z.array(z.number()),
@@ -265,7 +296,7 @@ export const MapOutput = z
           .object({
             start: z.number(),
             length: z.number(),
-            state: z.enum(MAP_STATES),
+            state: MapStateSchema,
             handle: z.string().nullable()
           })
           .strict()
@@ -275,7 +306,7 @@ export const MapOutput = z
       .object({
         width: z.number().int(),
         bytesPerPixel: z.number(),
-        dominant: z.array(z.enum(MAP_STATES)),
+        dominant: z.array(MapStateSchema),
         mixed: z.array(z.boolean())
       })
       .strict()
@@ -339,11 +370,9 @@ export const RunEndedEvent = z
   .object({
     runId: RunId,
     config: ConfigIndex,
-    status: z.enum(['done', 'cancelled', 'failed']),
-    error: z.object({ kind: z.string(), message: z.string() }).strict().nullable()
+    status: EndStatusSchema,
+    error: ConfigErrorSchema.nullable()
   })
   .strict()
 
-export const RunFinishedEvent = z
-  .object({ runId: RunId, status: z.enum(['done', 'cancelled', 'failed']) })
-  .strict()
+export const RunFinishedEvent = z.object({ runId: RunId, status: EndStatusSchema }).strict()

@@ -57,7 +57,7 @@ describe('LabIpc', () => {
     )
     expect(reply).toMatchObject({
       ok: false,
-      error: { message: 'call from an unknown window refused' }
+      error: { code: 'invalid-input', key: 'service.untrustedSender' }
     })
   })
 

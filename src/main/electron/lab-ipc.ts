@@ -85,7 +85,12 @@ export class LabIpc {
     if (!this.isTrustedSender(event)) {
       return {
         ok: false,
-        error: { code: 'invalid-input', message: 'call from an unknown window refused' }
+        error: {
+          code: 'invalid-input',
+          key: 'service.untrustedSender',
+          params: {},
+          message: "A call from a window that is not AllocLab's was refused."
+        }
       }
     }
     return this.service.dispatch(channel, input)

@@ -1,3 +1,4 @@
+import type { FamilyKind, OptionUnit } from '@shared/allocator-catalog'
 import type { CompiledProgram, ScenarioGeometry } from '@shared/scenario/program'
 import type { FramePool } from './frame-pool'
 import type { ScenarioTarget } from './target'
@@ -12,6 +13,10 @@ export interface FamilyOption {
   readonly min?: number
   readonly max?: number
   readonly choices?: readonly string[]
+  /** What the number counts, for the window's unit label (none for choices and switches). */
+  readonly unit?: OptionUnit
+  /** The value must also be a power of two. */
+  readonly powerOfTwo?: boolean
   /** i18n key of a one-line description. */
   readonly descriptionKey: string
 }
@@ -26,6 +31,8 @@ export type OptionValues = Readonly<Record<string, number | string | boolean>>
  */
 export interface AllocatorFamily {
   readonly name: string
+  /** Which memory it manages: decides the map and structures the window draws. */
+  readonly kind: FamilyKind
   /** i18n key of a one-line summary. */
   readonly summaryKey: string
   readonly options: readonly FamilyOption[]

@@ -3,7 +3,13 @@ import { CODE_STRIDE } from '@shared/scenario/program'
 import type { EventColumns } from './event-log'
 import type { FinalState } from './final-state'
 import { opTakesBytes, opTakesOrder, opWord } from './op-names'
-import { InvalidReason, Status } from './outcome'
+import {
+  INVALID_REASONS,
+  REQUEST_STATUSES,
+  type InvalidReasonName,
+  type RequestStatus
+} from '@shared/vocabulary/request-statuses'
+import { Status } from './outcome'
 import type { ConfigOutcome } from './run-configs'
 import type { RunSummary, RunTiming } from './run-summary'
 
@@ -26,7 +32,7 @@ export interface RunReportEntry {
   readonly timing?: RunTiming
 }
 
-export type StatusWord = 'ok' | 'no-memory' | 'fragmented' | 'invalid' | 'noop'
+export type StatusWord = RequestStatus
 
 /** One request and what came of it. Fields that do not apply are left out. */
 export interface EventRecord {
@@ -52,25 +58,14 @@ export interface EventRecord {
   readonly copied?: number
 }
 
-const STATUS_WORDS: Readonly<Record<number, StatusWord>> = {
-  [Status.Ok]: 'ok',
-  [Status.FailNoMemory]: 'no-memory',
-  [Status.FailFragmented]: 'fragmented',
-  [Status.Invalid]: 'invalid',
-  [Status.NoOp]: 'noop'
-}
-
-/** The word JSON uses for an outcome status; an unknown code reads as invalid. */
+/** The word JSON uses for an outcome status (REQUEST_STATUSES is in Status code order); an unknown code reads as invalid. */
 export function statusWord(status: number): StatusWord {
-  return STATUS_WORDS[status] ?? 'invalid'
+  return REQUEST_STATUSES[status] ?? 'invalid'
 }
 
-/** InvalidReason code to the name used in JSON and in `engine.invalid.*` keys. */
-export const INVALID_REASON_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
-  Object.entries(InvalidReason).map(([name, code]) => [
-    code,
-    name[0]!.toLowerCase() + name.slice(1)
-  ])
+/** InvalidReason code to the name used in JSON and in `engine.invalid.*` keys (INVALID_REASONS is in code order). */
+export const INVALID_REASON_NAMES: Readonly<Record<number, InvalidReasonName>> = Object.fromEntries(
+  INVALID_REASONS.map((name, code) => [code, name])
 )
 
 export interface RunReportOptions {

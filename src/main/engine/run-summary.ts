@@ -1,62 +1,22 @@
+import type {
+  FailedRequest,
+  FinalMetrics,
+  RunPeaks,
+  RunSummary
+} from '@shared/vocabulary/run-summary'
+import { externalFragmentation, utilization } from '@shared/vocabulary/metric-formulas'
 import type { MetricsSnapshot } from './target'
 
-/** Metrics at the end of a run, with the derived fragmentation figures (DESIGN.md §5 names). */
-export interface FinalMetrics {
-  readonly poolBytes: number
-  readonly requestedLive: number
-  readonly allocatedLive: number
-  /** allocatedLive − requestedLive. */
-  readonly internalFragmentation: number
-  readonly freeBytes: number
-  readonly freeBlocks: number
-  readonly largestFree: number
-  /** 1 − largestFree / freeBytes, 0 when nothing is free. */
-  readonly externalFragmentation: number
-  readonly metadataBytes: number
-  readonly highWater: number
-  readonly peakRequested: number
-  readonly liveBlocks: number
-}
-
-/** Deterministic cost counters summed over every request: the same on every machine. */
-export interface CostTotals {
-  readonly examined: number
-  readonly splits: number
-  readonly merges: number
-  readonly ctorCalls: number
-  readonly ctorSaved: number
-  readonly workUnits: number
-  readonly slabsGrown: number
-  readonly slabsReaped: number
-  readonly copied: number
-}
-
-/** Wall-clock figures: they differ between machines and runs, so reports keep them apart. */
-export interface RunTiming {
-  readonly elapsedMs: number
-  readonly nsPerRequest: number
-}
-
-export interface RunSummary {
-  /** Requests executed (fewer than the program's count when cancelled). */
-  readonly requests: number
-  readonly ok: number
-  /** failNoMemory + failFragmented. */
-  readonly failures: number
-  /** Failed because total free memory was smaller than the request. */
-  readonly failNoMemory: number
-  /** Failed although enough memory was free in total: no single block was big enough. */
-  readonly failFragmented: number
-  readonly invalid: number
-  readonly noop: number
-  /** peakRequested / highWater (malloc-lab's measure), 0 before anything was handed out. */
-  readonly utilization: number
-  readonly cancelled: boolean
-  /** Metrics after the last request executed. */
-  readonly metrics: FinalMetrics
-  readonly cost: CostTotals
-  readonly timing: RunTiming
-}
+export type {
+  CostPerRequest,
+  CostTotals,
+  FailedRequest,
+  FinalMetrics,
+  RunPeaks,
+  RunSummary,
+  RunTiming
+} from '@shared/vocabulary/run-summary'
+export { externalFragmentation, utilization } from '@shared/vocabulary/metric-formulas'
 
 /**
  * Slots of the counters the runner accumulates. A Float64Array indexed by
@@ -98,20 +58,13 @@ export function finalMetrics(snapshot: MetricsSnapshot): FinalMetrics {
   }
 }
 
-export function externalFragmentation(largestFree: number, freeBytes: number): number {
-  // (free − largest) / free rather than 1 − largest / free: exact when the answer is a short fraction.
-  return freeBytes > 0 ? (freeBytes - largestFree) / freeBytes : 0
-}
-
-export function utilization(peakRequested: number, highWater: number): number {
-  return highWater > 0 ? peakRequested / highWater : 0
-}
-
 export function buildSummary(
   counters: Float64Array,
   snapshot: MetricsSnapshot,
   elapsedMs: number,
-  cancelled: boolean
+  cancelled: boolean,
+  peaks: RunPeaks,
+  largestFailedRequest: FailedRequest | null
 ): RunSummary {
   const requests = counters[Counter.Requests]!
   const failNoMemory = counters[Counter.FailNoMemory]!
@@ -127,6 +80,8 @@ export function buildSummary(
     utilization: utilization(snapshot.peakRequested, snapshot.highWater),
     cancelled,
     metrics: finalMetrics(snapshot),
+    peaks,
+    largestFailedRequest,
     cost: {
       examined: counters[Counter.Examined]!,
       splits: counters[Counter.Splits]!,
@@ -138,9 +93,20 @@ export function buildSummary(
       slabsReaped: counters[Counter.SlabsReaped]!,
       copied: counters[Counter.Copied]!
     },
+    costPerRequest: {
+      examined: perRequest(counters[Counter.Examined]!, requests),
+      splits: perRequest(counters[Counter.Splits]!, requests),
+      merges: perRequest(counters[Counter.Merges]!, requests),
+      ctorCalls: perRequest(counters[Counter.CtorCalls]!, requests),
+      workUnits: perRequest(counters[Counter.WorkUnits]!, requests)
+    },
     timing: {
       elapsedMs,
       nsPerRequest: requests > 0 ? (elapsedMs * 1e6) / requests : 0
     }
   }
+}
+
+function perRequest(total: number, requests: number): number {
+  return requests > 0 ? total / requests : 0
 }

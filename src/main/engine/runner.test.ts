@@ -42,6 +42,79 @@ const mixed: ProgramStep[] = [
   [Op.Alloc, 'e', 40]
 ]
 
+describe('run summary peaks', () => {
+  // Nothing is live at the end (c never fits), so the end-of-run figures show nothing.
+  const balanced: ProgramStep[] = [
+    [Op.Alloc, 'a', 30],
+    [Op.Alloc, 'b', 30],
+    [Op.Free, 'a', 0],
+    [Op.Alloc, 'c', 50],
+    [Op.Free, 'b', 0],
+    [Op.Free, 'c', 0]
+  ]
+
+  it('keep the highest live bytes and fragmentation of a trace that frees everything, with their steps', () => {
+    const program = buildProgram(balanced)
+    const { pool, target } = setUp(program)
+    const summary = runProgram(target, program, pool, {
+      sink: new EventLog(6),
+      progressInterval: 1
+    })
+    expect(summary.metrics.requestedLive).toBe(0)
+    expect(summary.metrics.externalFragmentation).toBe(0)
+    expect(summary.peaks.requestedLive).toEqual({ value: 60, step: 1 })
+    // After `free a` the 30 free bytes at the bottom and the 40 at the top lie apart.
+    expect(summary.peaks.externalFragmentation).toEqual({ value: 30 / 70, step: 2 })
+    expect(summary.peaks.freeBlocks).toEqual({ value: 2, step: 2 })
+    expect(summary.peaks.strides).toEqual({ live: 1, structures: 1 })
+  })
+
+  it('name the largest failed request, its step and its cause', () => {
+    const program = buildProgram(mixed)
+    const { pool, target } = setUp(program)
+    expect(runProgram(target, program, pool).largestFailedRequest).toEqual({
+      bytes: 200,
+      step: 4,
+      cause: 'no-memory'
+    })
+  })
+
+  it('are the same on the bare loop and the watched one when both look after every request', () => {
+    const program = buildProgram(balanced)
+    const bare = setUp(program)
+    const watched = setUp(program)
+    const fast = runProgram(bare.target, program, bare.pool, { progressInterval: 1 })
+    const slow = runProgram(watched.target, program, watched.pool, {
+      progressInterval: 1,
+      sink: new EventLog(6)
+    })
+    expect(fast.peaks).toEqual(slow.peaks)
+  })
+
+  it('say how far apart the looks at the structures were when no timeline samples them', () => {
+    const program = buildProgram(balanced)
+    const { pool, target } = setUp(program)
+    const summary = runProgram(target, program, pool, { sink: new EventLog(6) })
+    // Seen once, after the last of the six requests.
+    expect(summary.peaks.strides).toEqual({ live: 1, structures: 6 })
+  })
+
+  it('say the bare loop saw live bytes only at its progress points', () => {
+    const program = cyclingProgram(10_000, 10, 8)
+    const { pool, target } = setUp(program, { arena: 4096 })
+    const summary = runProgram(target, program, pool, { progressInterval: 1000 })
+    expect(summary.peaks.strides).toEqual({ live: 1000, structures: 1000 })
+  })
+
+  it('give cost per request as the totals over the requests run', () => {
+    const program = buildProgram(mixed)
+    const { pool, target } = setUp(program)
+    const summary = runProgram(target, program, pool)
+    expect(summary.costPerRequest.examined).toBe(summary.cost.examined / 10)
+    expect(summary.costPerRequest.merges).toBe(summary.cost.merges / 10)
+  })
+})
+
 describe('runProgram', () => {
   it('counts every outcome and sums the cost counters', () => {
     const program = buildProgram(mixed)
@@ -117,7 +190,12 @@ describe('runProgram', () => {
     const log = new EventLog(4)
     const withoutSink = runProgram(plain.target, program, plain.pool)
     const withSink = runProgram(recorded.target, program, recorded.pool, { sink: log })
-    expect({ ...withSink, timing: null }).toEqual({ ...withoutSink, timing: null })
+    // Peaks differ only in how often they were looked at (see the peak tests).
+    expect({ ...withSink, timing: null, peaks: null }).toEqual({
+      ...withoutSink,
+      timing: null,
+      peaks: null
+    })
     const events = log.columns()
     expect(events.count).toBe(10)
     expect(Array.from(events.status)).toEqual([
@@ -181,7 +259,11 @@ describe('runProgram', () => {
           expect(summary.failFragmented).toBe(countOf(Status.FailFragmented))
           expect(summary.invalid).toBe(countOf(Status.Invalid))
           expect(summary.noop).toBe(countOf(Status.NoOp))
-          expect({ ...fastSummary, timing: null }).toEqual({ ...summary, timing: null })
+          expect({ ...fastSummary, timing: null, peaks: null }).toEqual({
+            ...summary,
+            timing: null,
+            peaks: null
+          })
         }
       )
     )

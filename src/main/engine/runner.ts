@@ -2,6 +2,7 @@ import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
 import type { EventSink } from './event-log'
 import { PoolStatus, type FramePool } from './frame-pool'
 import { RequestOutcome, Status } from './outcome'
+import { PeakTracker } from './peak-tracker'
 import { LIVE_SLOTS, LiveSlot } from './pool-snapshot'
 import { COUNTER_SLOTS, Counter, buildSummary, type RunSummary } from './run-summary'
 import { InvariantError, MetricsSnapshot, type ScenarioTarget } from './target'
@@ -18,6 +19,13 @@ export interface RunOptions {
   readonly progressInterval?: number
   /** Clock in milliseconds (default performance.now). */
   readonly now?: () => number
+  /** Keeps the summary's peaks; give one to share it with a timeline recorder. */
+  readonly peaks?: PeakTracker
+  /**
+   * The sink looks at the allocator's structures itself (a timeline's metric
+   * samples, told to `peaks`), so progress points need not.
+   */
+  readonly sinkSamplesStructures?: boolean
 }
 
 /** An invariant broke during a checked run; says after which request. */
@@ -53,6 +61,8 @@ export function runProgram(
   const snapshot = new MetricsSnapshot()
   const live = new Float64Array(LIVE_SLOTS)
   const count = program.count
+  const peaks = options.peaks ?? new PeakTracker(program)
+  const structuresFromSink = slow && options.sinkSamplesStructures === true
 
   pool.setTotal(count)
   pool.setDone(0)
@@ -66,18 +76,27 @@ export function runProgram(
       break
     }
     const end = Math.min(count, done + interval)
-    if (slow) runRequestsWatched(target, program, done, end, out, counters, options)
-    else runRequests(target, program.code, program.sizes, done, end, out, counters)
+    if (slow) runRequestsWatched(target, program, done, end, out, counters, options, peaks)
+    else runRequests(target, program.code, program.sizes, done, end, out, counters, peaks)
     done = end
     pool.setDone(done)
     target.metrics(snapshot)
+    if (!structuresFromSink) peaks.lookAt(snapshot, done, !slow)
     publishLive(pool, live, counters, snapshot, now() - started)
   }
   const elapsedMs = now() - started
   target.metrics(snapshot)
+  peaks.lookAt(snapshot, done, false)
   publishLive(pool, live, counters, snapshot, elapsedMs)
   pool.setStatus(cancelled ? PoolStatus.Cancelled : PoolStatus.Done)
-  return buildSummary(counters, snapshot, elapsedMs, cancelled)
+  return buildSummary(
+    counters,
+    snapshot,
+    elapsedMs,
+    cancelled,
+    peaks.peaks(),
+    peaks.largestFailedRequest()
+  )
 }
 
 /**
@@ -91,7 +110,8 @@ function runRequests(
   from: number,
   to: number,
   out: RequestOutcome,
-  counters: Float64Array
+  counters: Float64Array,
+  peaks: PeakTracker
 ): void {
   let ok = 0
   let noMemory = 0
@@ -111,9 +131,13 @@ function runRequests(
     target.execute(code[c]!, code[c + 1]!, code[c + 2]!, sizes[i]!, out)
     const status = out.status
     if (status === Status.Ok) ok++
-    else if (status === Status.FailNoMemory) noMemory++
-    else if (status === Status.FailFragmented) fragmented++
-    else if (status === Status.Invalid) invalid++
+    else if (status === Status.FailNoMemory) {
+      noMemory++
+      peaks.failed(i, out.requested, status)
+    } else if (status === Status.FailFragmented) {
+      fragmented++
+      peaks.failed(i, out.requested, status)
+    } else if (status === Status.Invalid) invalid++
     else noop++
     examined += out.examined
     splits += out.splits
@@ -150,7 +174,8 @@ function runRequestsWatched(
   to: number,
   out: RequestOutcome,
   counters: Float64Array,
-  options: RunOptions
+  options: RunOptions,
+  peaks: PeakTracker
 ): void {
   const { code, sizes } = program
   const sink = options.sink
@@ -159,6 +184,7 @@ function runRequestsWatched(
     target.execute(code[c]!, code[c + 1]!, code[c + 2]!, sizes[i]!, out)
     if (options.check) checkAfter(target, program, i)
     sink?.record(i, out)
+    peaks.afterRequest(i, out)
     countOutcome(out, counters)
   }
 }

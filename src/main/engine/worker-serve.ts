@@ -5,6 +5,7 @@ import { EventLog, eventBuffers, type EventSink } from './event-log'
 import type { AllocatorFamily } from './family'
 import { readFinalState } from './final-state'
 import { FramePool, PoolStatus } from './frame-pool'
+import { PeakTracker } from './peak-tracker'
 import { runProgram } from './runner'
 import { TimelineRecorder } from '../timeline/timeline-recorder'
 import { timelineTransferList } from '../timeline/timeline-format'
@@ -47,13 +48,16 @@ function execute(
   if (!family) throw new Error(`Unknown allocator family "${request.family}"`)
   const target = family.create(pool, request.values, request.program, true)
   const log = request.wantEvents ? new EventLog(request.program.count) : undefined
+  const peaks = new PeakTracker(request.program)
   const recorder = request.timeline
-    ? new TimelineRecorder(target, request.program, request.timeline)
+    ? new TimelineRecorder(target, request.program, request.timeline, peaks)
     : undefined
   const sink = log && recorder ? bothSinks(log, recorder) : (log ?? recorder)
   const summary = runProgram(target, request.program, pool, {
     ...(sink ? { sink } : {}),
-    check: request.check
+    check: request.check,
+    peaks,
+    sinkSamplesStructures: recorder !== undefined
   })
   const final = readFinalState(target)
   const events = log?.columns()

@@ -31,7 +31,12 @@ describe('LabService', () => {
   it('refuses an unknown channel as a value, not an exception', async () => {
     expect(await service().dispatch('fs:readFile', { path: '/etc/passwd' })).toEqual({
       ok: false,
-      error: { code: 'unknown-channel', message: 'unknown channel: fs:readFile' }
+      error: {
+        code: 'unknown-channel',
+        key: 'service.unknownChannel',
+        params: { channel: 'fs:readFile' },
+        message: 'There is no call named "fs:readFile".'
+      }
     })
   })
 

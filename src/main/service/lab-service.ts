@@ -19,8 +19,11 @@ import { POOL_LAYOUT_VERSION } from '../engine/frame-pool'
 import { ENGINE_VERSION } from '../engine/engine-version'
 import type { OpenedStore } from '../store/open-store'
 import { SettingsRepository } from '../store/settings-repository'
+import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
+import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from './built-worker-launch'
+import { toLabErrorData } from './lab-errors'
 import { RunManager, type RunManagerDeps } from './run-manager'
 
 /** How a service runs experiments; tests swap in a small family and a worker run from source. */
@@ -56,9 +59,9 @@ export class LabService {
       families: () => allFamilies,
       launch: builtWorkerLaunch,
       ...runOptions,
-      emit: (event, payload) => this.emit(event, payload),
-      locale: () => this.settings.get().language
+      emit: (event, payload) => this.emit(event, payload)
     })
+    const families = runOptions.families ?? (() => allFamilies)
     this.handlers = {
       'app:info': () => ({
         appVersion: appVersion(),
@@ -77,6 +80,10 @@ export class LabService {
         this.emit('settings:changed', next)
         return next
       },
+      'allocators:list': () => allocatorCatalog(families(), allPresets),
+      'allocators:check': ({ specs, geometry }) => ({
+        results: specs.map((spec) => checkSpec(spec, families(), geometry ?? {}))
+      }),
       'run:start': (input) => this.runs.start(input),
       'run:cancel': ({ runId }) => this.runs.cancel(runId),
       'run:summary': ({ runId }) => this.runs.summary(runId),
@@ -91,15 +98,14 @@ export class LabService {
   async dispatch(channel: unknown, input: unknown): Promise<LabResult<unknown>> {
     try {
       if (!isLabChannel(channel)) {
-        throw new LabError('unknown-channel', `unknown channel: ${String(channel)}`)
+        throw new LabError('unknown-channel', 'service.unknownChannel', {
+          channel: String(channel).slice(0, 100)
+        })
       }
       const value = await this.call(channel, input)
       return { ok: true, value }
     } catch (error) {
-      if (error instanceof LabError)
-        return { ok: false, error: { code: error.code, message: error.message } }
-      const message = error instanceof Error ? error.message : String(error)
-      return { ok: false, error: { code: 'internal', message } }
+      return { ok: false, error: toLabErrorData(error) }
     }
   }
 

@@ -1,3 +1,4 @@
+import type { LabErrorData } from '@shared/lab-error'
 import { describe, expect, it } from 'vitest'
 import type { LabEventName } from '@shared/api'
 import { tinyFamily } from '../engine/testing/tiny-family'
@@ -31,11 +32,7 @@ const PAGES = [
   ''
 ].join('\n')
 
-async function error(
-  lab: LabService,
-  channel: string,
-  input: unknown
-): Promise<{ code: string; message: string }> {
+async function error(lab: LabService, channel: string, input: unknown): Promise<LabErrorData> {
   const result = await lab.dispatch(channel, input)
   if (result.ok) throw new Error(`${channel} should have failed`)
   return result.error
@@ -53,7 +50,7 @@ describe('runs through LabService', () => {
     const summary = await lab.call('run:summary', { runId: started.runId })
     expect(summary.status).toBe('done')
     expect(summary.configs.map((c) => c.status)).toEqual(['done', 'done'])
-    expect(summary.configs[0]!.summary!['requests']).toBe(6)
+    expect(summary.configs[0]!.summary!.requests).toBe(6)
     expect(events.filter((e) => e.event === 'run:ended')).toHaveLength(2)
     expect(events.at(-1)).toEqual({
       event: 'run:finished',
@@ -126,11 +123,50 @@ describe('runs through LabService', () => {
     lab.close()
   })
 
+  it('summarises each configuration with typed figures, peaks at exact steps and the final structures', async () => {
+    const { lab } = service()
+    const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    await lab.runs.whenSettled(runId)
+    const { configs, title } = await lab.call('run:summary', { runId })
+    const buddy = configs[0]!
+    expect(title).toBe('')
+    // a (4 frames), c (8) and d (2) are live after `pages d 1`, step 4: 14 frames.
+    expect(buddy.summary!.peaks.requestedLive).toEqual({ value: 14 * 4096, step: 4 })
+    // A timeline of six requests samples after every one, so every peak is exact.
+    expect(buddy.summary!.peaks.strides).toEqual({ live: 1, structures: 1 })
+    expect(buddy.summary!.largestFailedRequest).toBeNull()
+    expect(buddy.final!.buddyinfo).toHaveLength(11)
+    expect(buddy.error).toBeNull()
+    lab.close()
+  })
+
+  it('names the run by its title, or by the scenario name', async () => {
+    const { lab } = service()
+    const named = await lab.call('run:start', {
+      scenario: `name Split and merge\n${PAGES}`,
+      allocators: ['buddy']
+    })
+    const titled = await lab.call('run:start', {
+      scenario: PAGES,
+      allocators: ['buddy'],
+      title: 'Homework 3'
+    })
+    await lab.runs.whenSettled(named.runId)
+    await lab.runs.whenSettled(titled.runId)
+    expect((await lab.call('run:summary', { runId: named.runId })).title).toBe('Split and merge')
+    expect((await lab.call('run:summary', { runId: titled.runId })).title).toBe('Homework 3')
+    lab.close()
+  })
+
   it('reports scenario errors with their line and column', async () => {
     const { lab } = service()
     const failure = await error(lab, 'run:start', { scenario: 'alloc a\n', allocators: ['buddy'] })
     expect(failure.code).toBe('invalid-input')
-    expect(failure.message).toMatch(/scenario:1:\d+: error/)
+    expect(failure.key).toBe('timeline.scenarioHasErrors')
+    expect(failure.causes).toEqual([
+      expect.objectContaining({ key: expect.stringMatching(/^scenario.diag./) as string, line: 1 })
+    ])
+    expect(failure.message).toMatch(/line 1, column \d+: /)
     lab.close()
   })
 

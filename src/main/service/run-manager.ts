@@ -8,9 +8,8 @@ import {
   type LabOutput,
   type labChannels
 } from '@shared/api'
-import type { Locale } from '@shared/i18n/locales'
-import { translate, type MessageParams } from '@shared/i18n/translate'
-import { compileScenario, formatDiagnosticLine, type CompileResult } from '@shared/scenario'
+import type { WorkerFailureKind } from '@shared/vocabulary/run-statuses'
+import { compileScenario, type CompileResult } from '@shared/scenario'
 import type { CompiledProgram } from '@shared/scenario/program'
 import { MAP_STATES } from '@shared/run-schemas'
 import {
@@ -23,6 +22,7 @@ import type { AllocatorFamily } from '../engine/family'
 import type { ConfigOutcome, RunConfig, WorkerLaunch } from '../engine/run-configs'
 import { WorkerRunError, startRun, type RunHandle, type RunResult } from '../engine/worker-host'
 import { LiveSlot } from '../engine/pool-snapshot'
+import { diagnosticCause, specLabError } from './lab-errors'
 import { EngineReplayer } from '../timeline/engine-replayer'
 import { mapAfter } from '../timeline/map-seek'
 import { mapPixels } from '../timeline/map-pixels'
@@ -35,7 +35,11 @@ import {
   type MetricName
 } from '../timeline/metric-columns'
 import { readStructures } from '../timeline/structures'
-import { DEFAULT_TIMELINE_OPTIONS, timelineBytes } from '../timeline/timeline-format'
+import {
+  DEFAULT_TIMELINE_OPTIONS,
+  defaultMetricStride,
+  timelineBytes
+} from '../timeline/timeline-format'
 import { TimelineReader } from '../timeline/timeline-reader'
 import { describeEvents } from '../timeline/describe-events'
 import { explainStructure } from '../timeline/explain-structure'
@@ -44,7 +48,6 @@ export interface RunManagerDeps {
   readonly families: () => readonly AllocatorFamily[]
   readonly launch: () => WorkerLaunch
   readonly emit: <E extends LabEventName>(event: E, payload: LabEventPayload<E>) => void
-  readonly locale: () => Locale
   readonly compile?: (text: string) => CompileResult
   /** Most workers at once, over all runs (default: the machine's available parallelism). */
   readonly parallel?: number
@@ -71,6 +74,7 @@ interface ConfigEntry {
 
 interface RunEntry {
   readonly id: string
+  readonly title: string
   readonly program: CompiledProgram
   readonly configs: ConfigEntry[]
   readonly record: boolean
@@ -83,6 +87,9 @@ interface RunEntry {
 }
 
 const KEEP_RUNS = 8
+
+/** Diagnostics carried by a refused run:start; the window shows its own, these are for other clients. */
+const MAX_ERROR_CAUSES = 20
 
 /** A channel's input after validation. */
 type LabOutputInput<C extends LabChannel> = z.output<(typeof labChannels)[C]['input']>
@@ -110,12 +117,11 @@ export class RunManager {
     const compiled = (this.deps.compile ?? compileScenario)(input.scenario)
     if (!compiled.program) {
       const errors = compiled.diagnostics.filter((d) => d.severity === 'error')
-      const details = errors
-        .map((d) => formatDiagnosticLine('scenario', d, this.deps.locale()))
-        .join('\n')
       throw new LabError(
         'invalid-input',
-        this.t('timeline.scenarioHasErrors', { count: errors.length, details })
+        'timeline.scenarioHasErrors',
+        { count: errors.length },
+        errors.slice(0, MAX_ERROR_CAUSES).map(diagnosticCause)
       )
     }
     const program = compiled.program
@@ -126,8 +132,7 @@ export class RunManager {
         const values = resolveAllocatorValues(spec, program.geometry)
         return { label: normalizeSpec(spec.family, values), family: spec.family, values }
       } catch (error) {
-        if (error instanceof SpecError)
-          throw new LabError('invalid-input', error.describe(this.deps.locale()))
+        if (error instanceof SpecError) throw specLabError(error)
         throw error
       }
     })
@@ -136,13 +141,14 @@ export class RunManager {
     const settled = new Promise<void>((resolve) => (settle = resolve))
     const run: RunEntry = {
       id,
+      title: input.title ?? program.name,
       program,
       configs: configs.map((config, index) => ({ index, config, status: 'queued', lastDone: 0 })),
       record: input.record ?? true,
       check: input.check ?? false,
       timeline: {
         keyframeInterval: input.keyframeInterval ?? DEFAULT_TIMELINE_OPTIONS.keyframeInterval,
-        metricStride: input.metricStride ?? DEFAULT_TIMELINE_OPTIONS.metricStride
+        metricStride: input.metricStride ?? defaultMetricStride(program.count)
       },
       cancelled: false,
       finished: false,
@@ -190,6 +196,7 @@ export class RunManager {
     const run = this.run(runId)
     return {
       runId,
+      title: run.title,
       requests: run.program.count,
       status: this.runStatus(run),
       configs: run.configs.map((entry) => {
@@ -202,10 +209,9 @@ export class RunManager {
           status: entry.status,
           done: summary?.requests ?? progress?.done ?? 0,
           total: run.program.count,
-          summary: summary ? flatten(summary) : null,
-          error: entry.error
-            ? { kind: entry.error.kind, message: this.describe(entry.error) }
-            : null,
+          summary: summary ?? null,
+          final: entry.result?.final ?? null,
+          error: entry.error ? configError(entry.error) : null,
           timelineBytes: entry.result?.timeline ? timelineBytes(entry.result.timeline) : 0
         }
       })
@@ -223,15 +229,7 @@ export class RunManager {
 
   metrics(input: LabOutputInput<'timeline:metrics'>): LabOutput<'timeline:metrics'> {
     const { reader, entry } = this.recorded(input.runId, input.config)
-    const names = (input.columns ?? [...METRIC_NAMES]).map((name) => {
-      if (!(METRIC_NAMES as readonly string[]).includes(name)) {
-        throw new LabError(
-          'invalid-input',
-          this.t('timeline.unknownMetric', { name, known: METRIC_NAMES.join(', ') })
-        )
-      }
-      return name as MetricName
-    })
+    const names: readonly MetricName[] = input.columns ?? METRIC_NAMES
     const to = Math.min(input.to, reader.count)
     const from = Math.min(input.from, to)
     entry.columns ??= new MetricColumns(reader)
@@ -451,7 +449,7 @@ export class RunManager {
       runId: run.id,
       config: entry.index,
       status,
-      error: entry.error ? { kind: entry.error.kind, message: this.describe(entry.error) } : null
+      error: entry.error ? configError(entry.error) : null
     })
   }
 
@@ -486,10 +484,10 @@ export class RunManager {
   private run(runId: string): RunEntry {
     const run = this.runs.get(runId)
     if (!run)
-      throw new LabError(
-        'not-found',
-        this.t('timeline.runNotFound', { runId, kept: this.deps.keepRuns ?? KEEP_RUNS })
-      )
+      throw new LabError('not-found', 'timeline.runNotFound', {
+        runId,
+        kept: this.deps.keepRuns ?? KEEP_RUNS
+      })
     return run
   }
 
@@ -500,49 +498,38 @@ export class RunManager {
     const run = this.run(runId)
     const entry = run.configs[config]
     if (!entry) {
-      throw new LabError(
-        'not-found',
-        this.t('timeline.configNotFound', { runId, config, count: run.configs.length })
-      )
+      throw new LabError('not-found', 'timeline.configNotFound', {
+        runId,
+        config,
+        count: run.configs.length
+      })
     }
     if (!entry.reader) {
-      throw new LabError(
-        'not-found',
-        this.t('timeline.notRecorded', { runId, config, status: entry.status })
-      )
+      throw new LabError('not-found', 'timeline.notRecorded', {
+        runId,
+        config,
+        status: entry.status
+      })
     }
     return { run, entry, reader: entry.reader }
   }
 
   private checkStep(reader: TimelineReader, step: number): number {
     if (step >= reader.count) {
-      throw new LabError(
-        'invalid-input',
-        this.t('timeline.stepOutOfRange', { step, last: reader.count - 1 })
-      )
+      throw new LabError('invalid-input', 'timeline.stepOutOfRange', {
+        step,
+        last: reader.count - 1
+      })
     }
     return step
   }
-
-  private describe(error: WorkerRunError): string {
-    return this.t(error.messageKey, error.params)
-  }
-
-  private t(key: string, params?: MessageParams): string {
-    return translate(this.deps.locale(), key, params)
-  }
 }
 
-function flatten(
-  value: object,
-  prefix = '',
-  into: Record<string, number> = {}
-): Record<string, number> {
-  for (const [key, item] of Object.entries(value)) {
-    const name = prefix ? `${prefix}.${key}` : key
-    if (typeof item === 'number') into[name] = item
-    else if (typeof item === 'boolean') into[name] = item ? 1 : 0
-    else if (item && typeof item === 'object') flatten(item as object, name, into)
-  }
-  return into
+/** A worker's failure as the translatable data LabApi carries. */
+function configError(error: WorkerRunError): {
+  kind: WorkerFailureKind
+  key: string
+  params: Record<string, string | number>
+} {
+  return { kind: error.kind, key: error.messageKey, params: error.params }
 }

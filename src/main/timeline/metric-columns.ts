@@ -1,34 +1,20 @@
 import { CODE_STRIDE, Op } from '@shared/scenario/program'
 import { Status } from '../engine/outcome'
 import { externalFragmentation, utilization } from '../engine/run-summary'
+import {
+  METRIC_NAMES,
+  isStepMetricName,
+  type MetricName,
+  type SampledMetricName,
+  type StepMetricName
+} from '@shared/vocabulary/metrics'
 import { SAMPLED_METRICS, type SampledMetric } from './timeline-format'
 import type { TimelineReader } from './timeline-reader'
 
-/** Metric columns a timeline answers for every request (value after that request). */
-export const STEP_METRICS = [
-  'requestedLive',
-  'allocatedLive',
-  'internalFragmentation',
-  'liveBlocks',
-  'peakRequested',
-  'failNoMemory',
-  'failFragmented',
-  'examined',
-  'splits',
-  'merges'
-] as const
-export type StepMetric = (typeof STEP_METRICS)[number]
-
-/** Metric columns sampled every `metricStride` requests (they need the allocator's structures). */
-export const SAMPLE_METRICS = [...SAMPLED_METRICS, 'externalFragmentation', 'utilization'] as const
-export type SampleMetric = (typeof SAMPLE_METRICS)[number]
-
-export const METRIC_NAMES = [...STEP_METRICS, ...SAMPLE_METRICS] as const
-export type MetricName = (typeof METRIC_NAMES)[number]
-
-export function isStepMetric(name: MetricName): name is StepMetric {
-  return (STEP_METRICS as readonly string[]).includes(name)
-}
+export { METRIC_NAMES, type MetricName }
+export type StepMetric = StepMetricName
+export type SampleMetric = SampledMetricName
+export const isStepMetric = isStepMetricName
 
 type StepColumn = Int32Array | Float64Array
 

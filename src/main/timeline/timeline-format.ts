@@ -31,6 +31,11 @@
  * event window replays the engine with a trace instead (explain-structure.ts).
  */
 
+import {
+  SAMPLED_STRUCTURE_METRIC_NAMES,
+  type SampledStructureMetricName
+} from '@shared/vocabulary/metrics'
+
 export const TIMELINE_FORMAT_VERSION = 1
 
 export const EventFlag = {
@@ -65,14 +70,8 @@ export const SparseField = {
 export type SparseFieldCode = (typeof SparseField)[keyof typeof SparseField]
 
 /** Metrics sampled every `metricStride` requests, in slot order. */
-export const SAMPLED_METRICS = [
-  'freeBytes',
-  'freeBlocks',
-  'largestFree',
-  'metadataBytes',
-  'highWater'
-] as const
-export type SampledMetric = (typeof SAMPLED_METRICS)[number]
+export const SAMPLED_METRICS = SAMPLED_STRUCTURE_METRIC_NAMES
+export type SampledMetric = SampledStructureMetricName
 
 /**
  * How the host turns event records into map changes. Heaps paint their
@@ -104,6 +103,18 @@ export interface TimelineOptions {
 export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = {
   keyframeInterval: 2048,
   metricStride: 64
+}
+
+/** Up to this many requests, a timeline samples the structure metrics after every one. */
+export const EXACT_SAMPLING_LIMIT = 65_536
+
+/**
+ * Short runs are what students reason about step by step, and their peaks
+ * must be exact; long runs sample every DEFAULT_TIMELINE_OPTIONS.metricStride
+ * requests to keep timelines small (44 bytes a sample).
+ */
+export function defaultMetricStride(requests: number): number {
+  return requests <= EXACT_SAMPLING_LIMIT ? 1 : DEFAULT_TIMELINE_OPTIONS.metricStride
 }
 
 export interface TimelineBuffers {

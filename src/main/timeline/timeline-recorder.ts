@@ -1,6 +1,7 @@
 import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
 import type { EventSink } from '../engine/event-log'
 import type { RequestOutcome } from '../engine/outcome'
+import type { PeakTracker } from '../engine/peak-tracker'
 import { MetricsSnapshot, type MapStateCode, type ScenarioTarget } from '../engine/target'
 import { Growable } from './growable'
 import { recordHooksFor, type RecordHooks } from './record-hooks'
@@ -63,7 +64,9 @@ export class TimelineRecorder implements EventSink {
   constructor(
     private readonly target: ScenarioTarget,
     program: CompiledProgram,
-    readonly options: TimelineOptions
+    readonly options: TimelineOptions,
+    /** Told each sample, so the summary's structure peaks are the charts' highest points. */
+    private readonly peaks?: PeakTracker
   ) {
     this.hooks = recordHooksFor(target)
     this.code = program.code
@@ -180,6 +183,7 @@ export class TimelineRecorder implements EventSink {
     this.sampleValue.push(s.largestFree)
     this.sampleValue.push(s.metadataBytes)
     this.sampleValue.push(s.highWater)
+    this.peaks?.lookAt(s, position, false)
   }
 }
 

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { WEB_EVENTS_PATH, WEB_INVOKE_PATH, WEB_TOKEN_PARAM } from '@shared/api'
 import { MAX_SCENARIO_CHARS } from '@shared/run-schemas'
+import { LabError } from '@shared/lab-error'
 import type { LabService } from '../service/lab-service'
+import { toLabErrorData } from '../service/lab-errors'
 import { RequestGuard } from './request-guard'
 import { SECURITY_HEADERS } from './security-headers'
 import { openStaticFile, resolveStaticFile } from './static-files'
@@ -45,7 +47,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     handleRequest(request, response, guard, options).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       if (!response.headersSent)
-        sendJson(response, 500, { ok: false, error: { code: 'internal', message } })
+        sendJson(response, 500, { ok: false, error: toLabErrorData(new Error(message)) })
       else response.destroy()
     })
   })
@@ -101,14 +103,16 @@ async function handleRequest(
     if (!guard.tokenMatches(guard.bearerToken(request))) {
       return sendJson(response, 401, {
         ok: false,
-        error: { code: 'invalid-input', message: 'missing or wrong access token' }
+        error: toLabErrorData(new LabError('invalid-input', 'service.badToken'))
       })
     }
     const body = await readJsonBody(request)
     if (!body.ok)
       return sendJson(response, 400, {
         ok: false,
-        error: { code: 'invalid-input', message: body.message }
+        error: toLabErrorData(
+          new LabError('invalid-input', 'service.badRequestBody', { detail: body.message })
+        )
       })
     const { channel, input } = body.value as { channel?: unknown; input?: unknown }
     return sendJson(response, 200, await options.service.dispatch(channel, input))

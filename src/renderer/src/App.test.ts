@@ -128,7 +128,10 @@ describe('the database notice', () => {
 describe('failure notices', () => {
   it('shows a failed call in the live region with its reason, until dismissed', async () => {
     const bridge = new FakeLabBridge()
-    bridge.failChannel('settings:get', new LabError('internal', 'database is locked'))
+    bridge.failChannel(
+      'settings:get',
+      new LabError('internal', 'service.internal', { detail: 'database is locked' })
+    )
     const { root } = await start(bridge)
 
     const region = root.get('[data-testid="app-notices"]')

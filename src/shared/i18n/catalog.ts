@@ -10,6 +10,7 @@ import enEngine from './en/engine'
 import enHeap from './en/heap'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
+import enService from './en/service'
 import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
 import zhApp from './zh-CN/app'
@@ -18,6 +19,7 @@ import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
+import zhService from './zh-CN/service'
 import zhTimeline from './zh-CN/timeline'
 import zhVocabulary from './zh-CN/vocabulary'
 import type { Locale } from './locales'
@@ -30,6 +32,7 @@ export const catalog = {
     heap: enHeap,
     pages: enPages,
     scenario: enScenario,
+    service: enService,
     timeline: enTimeline,
     vocabulary: enVocabulary
   },
@@ -40,6 +43,7 @@ export const catalog = {
     heap: zhHeap,
     pages: zhPages,
     scenario: zhScenario,
+    service: zhService,
     timeline: zhTimeline,
     vocabulary: zhVocabulary
   }

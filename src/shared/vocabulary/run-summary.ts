@@ -48,11 +48,16 @@ export const RunPeaksSchema = z
     freeBlocks: PeakSchema,
     metadataBytes: PeakSchema,
     /**
-     * Requests between two looks at the figures that need the allocator's
-     * structures (externalFragmentation, freeBlocks, metadataBytes); the
-     * others are exact at every request. 1 means every peak is exact.
+     * Requests between two looks at each kind of figure; 1 means exact at
+     * every request. `live`: requestedLive, allocatedLive and
+     * internalFragmentation (exact whenever the run was recorded or checked);
+     * `structures`: the figures read off the allocator's structures
+     * (externalFragmentation, freeBlocks, metadataBytes), every
+     * `metricStride` requests of a recorded run.
      */
-    sampleStride: z.number().int().min(1)
+    strides: z
+      .object({ live: z.number().int().min(1), structures: z.number().int().min(1) })
+      .strict()
   })
   .strict()
 export type RunPeaks = z.infer<typeof RunPeaksSchema>

@@ -1,3 +1,4 @@
+import { AllocatorCatalogSchema } from '@shared/allocator-catalog'
 import { describe, expect, it } from 'vitest'
 import { allFamilies } from '../../engine/families'
 import type { CliIo } from '../command'
@@ -30,20 +31,18 @@ describe('alloclab allocators', () => {
     )
   })
 
-  it('gives the same list as JSON, with descriptions in the chosen language', async () => {
-    const { code, stdout } = await cli(['allocators', '--json', '--lang', 'zh-CN'])
+  it('prints as JSON the catalog allocators:list answers, with every text in both languages', async () => {
+    const { code, stdout } = await cli(['allocators', '--json'])
     expect(code).toBe(0)
-    const document = JSON.parse(stdout) as {
-      families: {
-        name: string
-        options: { key: string; default: unknown; description: string }[]
-      }[]
-    }
+    const document = AllocatorCatalogSchema.parse(JSON.parse(stdout))
+    expect(document.presets.map((p) => p.id)).toContain('textbook-heap')
     expect(document.families.map((f) => f.name)).toEqual(allFamilies.map((f) => f.name))
     const buddy = document.families.find((f) => f.name === 'buddy')!
     expect(buddy.options.find((o) => o.key === 'max-order')?.default).toBe(10)
     expect(
-      buddy.options.every((o) => o.description.length > 0 && !o.description.startsWith('pages.'))
+      buddy.options.every(
+        (o) => o.description['zh-CN'].length > 0 && !o.description['zh-CN'].startsWith('pages.')
+      )
     ).toBe(true)
   })
 })

@@ -1,11 +1,17 @@
+import { allocatorCatalog } from '../../engine/allocator-catalog'
 import { formatOptionValue } from '../../engine/allocator-spec'
 import { allFamilies } from '../../engine/families'
 import type { AllocatorFamily, FamilyOption } from '../../engine/family'
+import type { AllocatorPreset } from '../../engine/preset'
+import { allPresets } from '../../engine/presets'
 import { displayWidth, padEndDisplay } from '../../engine/text-table'
 import type { CliCommand, CliContext } from '../command'
 
 /** `alloclab allocators`: every family, option, default and range, as text or JSON. */
-export function createAllocatorsCommand(families: () => readonly AllocatorFamily[]): CliCommand {
+export function createAllocatorsCommand(
+  families: () => readonly AllocatorFamily[],
+  presets: () => readonly AllocatorPreset[] = () => allPresets
+): CliCommand {
   return {
     name: 'allocators',
     summaryKey: 'engine.allocators.summary',
@@ -16,7 +22,11 @@ export function createAllocatorsCommand(families: () => readonly AllocatorFamily
     },
     run(values, _positionals, ctx) {
       const list = families()
-      ctx.stdout(values['json'] === true ? allocatorsJson(list, ctx) : allocatorsText(list, ctx))
+      ctx.stdout(
+        values['json'] === true
+          ? allocatorsJson(list, presets())
+          : allocatorsText(list, presets(), ctx)
+      )
       return Promise.resolve(0)
     }
   }
@@ -24,7 +34,11 @@ export function createAllocatorsCommand(families: () => readonly AllocatorFamily
 
 export const allocatorsCommand: CliCommand = createAllocatorsCommand(() => allFamilies)
 
-function allocatorsText(families: readonly AllocatorFamily[], ctx: CliContext): string {
+function allocatorsText(
+  families: readonly AllocatorFamily[],
+  presets: readonly AllocatorPreset[],
+  ctx: CliContext
+): string {
   const parts: string[] = []
   for (const family of families) {
     parts.push(`${family.name}  ${ctx.t(family.summaryKey)}\n`)
@@ -44,6 +58,14 @@ function allocatorsText(families: readonly AllocatorFamily[], ctx: CliContext): 
       parts.push(
         `${row.map((cell, i) => (i < row.length - 1 ? padEndDisplay(cell, widths[i]!) : cell)).join('  ')}\n`
       )
+    }
+    parts.push('\n')
+  }
+  if (presets.length > 0) {
+    parts.push(`${ctx.t('engine.allocators.presetsTitle')}\n`)
+    for (const preset of presets) {
+      parts.push(`  ${preset.id}  ${ctx.t(preset.labelKey)}: ${ctx.t(preset.descriptionKey)}\n`)
+      for (const spec of preset.specs) parts.push(`    --allocator ${spec}\n`)
     }
     parts.push('\n')
   }
@@ -68,21 +90,10 @@ function exampleSpec(family: AllocatorFamily): string {
   return parts.length > 0 ? `${family.name}:${parts.join(',')}` : family.name
 }
 
-function allocatorsJson(families: readonly AllocatorFamily[], ctx: CliContext): string {
-  const document = {
-    families: families.map((family) => ({
-      name: family.name,
-      summary: ctx.t(family.summaryKey),
-      options: family.options.map((option) => ({
-        key: option.key,
-        kind: option.kind,
-        default: option.default,
-        ...(option.min !== undefined ? { min: option.min } : {}),
-        ...(option.max !== undefined ? { max: option.max } : {}),
-        ...(option.choices ? { choices: option.choices } : {}),
-        description: ctx.t(option.descriptionKey)
-      }))
-    }))
-  }
-  return `${JSON.stringify(document, null, 2)}\n`
+/** The same catalog `allocators:list` answers: texts in every language, presets included. */
+function allocatorsJson(
+  families: readonly AllocatorFamily[],
+  presets: readonly AllocatorPreset[]
+): string {
+  return `${JSON.stringify(allocatorCatalog(families, presets), null, 2)}\n`
 }

@@ -23,6 +23,7 @@ export const frameOptions: readonly FamilyOption[] = [
     default: DEFAULT_FRAME_GEOMETRY.frames,
     min: 1,
     max: MAX_FRAMES,
+    unit: 'frames',
     descriptionKey: 'pages.option.frames'
   },
   {
@@ -31,6 +32,8 @@ export const frameOptions: readonly FamilyOption[] = [
     default: DEFAULT_FRAME_GEOMETRY.pageSize,
     min: MIN_PAGE_SIZE,
     max: MAX_PAGE_SIZE,
+    unit: 'bytes',
+    powerOfTwo: true,
     descriptionKey: 'pages.option.page'
   },
   {
@@ -39,6 +42,7 @@ export const frameOptions: readonly FamilyOption[] = [
     default: DEFAULT_FRAME_GEOMETRY.maxOrder,
     min: 0,
     max: MAX_ORDER_LIMIT,
+    unit: 'order',
     descriptionKey: 'pages.option.maxOrder'
   }
 ]
@@ -82,16 +86,22 @@ export function validateFrameGeometry(
 ): { key: string; params?: Record<string, string | number> } | undefined {
   const { frames, pageSize, maxOrder } = readFrameGeometry(values)
   if (!Number.isInteger(frames) || frames < 1 || frames > MAX_FRAMES) {
-    return { key: 'pages.invalid.frames', params: { value: frames, max: MAX_FRAMES } }
+    return {
+      key: 'pages.invalid.frames',
+      params: { option: 'frames', value: frames, max: MAX_FRAMES }
+    }
   }
   if (!isPowerOfTwo(pageSize) || pageSize < MIN_PAGE_SIZE || pageSize > MAX_PAGE_SIZE) {
     return {
       key: 'pages.invalid.page',
-      params: { value: pageSize, min: MIN_PAGE_SIZE, max: MAX_PAGE_SIZE }
+      params: { option: 'page', value: pageSize, min: MIN_PAGE_SIZE, max: MAX_PAGE_SIZE }
     }
   }
   if (!Number.isInteger(maxOrder) || maxOrder < 0 || maxOrder > MAX_ORDER_LIMIT) {
-    return { key: 'pages.invalid.maxOrder', params: { value: maxOrder, max: MAX_ORDER_LIMIT } }
+    return {
+      key: 'pages.invalid.maxOrder',
+      params: { option: 'max-order', value: maxOrder, max: MAX_ORDER_LIMIT }
+    }
   }
   return undefined
 }

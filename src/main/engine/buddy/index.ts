@@ -15,6 +15,7 @@ export { buddyInfo, formatBuddyInfo } from './buddyinfo'
 /** The binary buddy page-frame allocator: `buddy:frames=1024,page=4096,max-order=10`. */
 export const buddyFamily: AllocatorFamily = {
   name: 'buddy',
+  kind: 'pages',
   summaryKey: 'pages.buddySummary',
   options: frameOptions,
   applyGeometry: applyFrameGeometry,

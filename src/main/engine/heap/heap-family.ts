@@ -16,6 +16,7 @@ export function heapFamily(
 ): AllocatorFamily {
   return {
     name,
+    kind: 'heap',
     summaryKey,
     options: HEAP_OPTIONS,
     applyGeometry: applyHeapGeometry,

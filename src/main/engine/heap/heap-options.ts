@@ -17,6 +17,7 @@ export const HEAP_OPTIONS: readonly FamilyOption[] = [
     default: HEAP_DEFAULTS.arena,
     min: 1,
     max: MAX_ARENA_BYTES,
+    unit: 'bytes',
     descriptionKey: 'heap.option.arena'
   },
   {
@@ -25,6 +26,7 @@ export const HEAP_OPTIONS: readonly FamilyOption[] = [
     default: HEAP_DEFAULTS.base,
     min: 0,
     max: 2 ** 48,
+    unit: 'address',
     descriptionKey: 'heap.option.base'
   },
   {
@@ -33,6 +35,7 @@ export const HEAP_OPTIONS: readonly FamilyOption[] = [
     default: HEAP_DEFAULTS.header,
     min: 0,
     max: 4096,
+    unit: 'bytes',
     descriptionKey: 'heap.option.header'
   },
   {
@@ -41,6 +44,8 @@ export const HEAP_OPTIONS: readonly FamilyOption[] = [
     default: HEAP_DEFAULTS.align,
     min: 1,
     max: 4096,
+    unit: 'bytes',
+    powerOfTwo: true,
     descriptionKey: 'heap.option.align'
   },
   {
@@ -69,6 +74,7 @@ export const HEAP_OPTIONS: readonly FamilyOption[] = [
     default: HEAP_DEFAULTS.page,
     min: 1,
     max: MAX_ARENA_BYTES,
+    unit: 'bytes',
     descriptionKey: 'heap.option.page'
   }
 ]

@@ -12,6 +12,7 @@ export { KMALLOC_SIZES, kmallocIndex } from './kmalloc-sizes'
 /** Bonwick / Linux SLAB caches over the buddy: `slab:frames=1024,page=4096,max-order=10,colour=on`. */
 export const slabFamily: AllocatorFamily = {
   name: 'slab',
+  kind: 'slab',
   summaryKey: 'pages.slabSummary',
   options: slabOptions,
   applyGeometry: applyFrameGeometry,

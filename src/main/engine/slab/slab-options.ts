@@ -27,6 +27,8 @@ export const slabOptions: readonly FamilyOption[] = [
     default: DEFAULT_CACHE_LINE,
     min: MIN_CACHE_LINE,
     max: MAX_CACHE_LINE,
+    unit: 'bytes',
+    powerOfTwo: true,
     descriptionKey: 'pages.option.cacheLine'
   }
 ]
@@ -49,7 +51,7 @@ export function validateSlabOptions(
   if (!isPowerOfTwo(cacheLine) || cacheLine < MIN_CACHE_LINE || cacheLine > MAX_CACHE_LINE) {
     return {
       key: 'pages.invalid.cacheLine',
-      params: { value: cacheLine, min: MIN_CACHE_LINE, max: MAX_CACHE_LINE }
+      params: { option: 'cache-line', value: cacheLine, min: MIN_CACHE_LINE, max: MAX_CACHE_LINE }
     }
   }
   return undefined

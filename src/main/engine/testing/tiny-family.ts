@@ -30,6 +30,7 @@ const STATE_SLOTS = 7
 
 export const tinyFamily: AllocatorFamily = {
   name: 'tiny',
+  kind: 'heap',
   summaryKey: 'engine.testing.tinySummary',
   options: [
     {

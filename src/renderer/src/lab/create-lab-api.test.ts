@@ -29,13 +29,26 @@ describe('createLabApi', () => {
 
   it('throws a LabError carrying the code and message of an error result', async () => {
     const lab = createLabApi(
-      bridgeAnswering({ ok: false, error: { code: 'not-found', message: 'no such experiment' } })
+      bridgeAnswering({
+        ok: false,
+        error: {
+          code: 'not-found',
+          key: 'timeline.runNotFound',
+          params: { runId: 'run-9', kept: 8 },
+          message: 'no such experiment'
+        }
+      })
     )
 
     const failure = await lab.invoke('app:info', {}).catch((error: unknown) => error)
 
     expect(failure).toBeInstanceOf(LabError)
-    expect(failure).toMatchObject({ code: 'not-found', message: 'no such experiment' })
+    expect(failure).toMatchObject({
+      code: 'not-found',
+      key: 'timeline.runNotFound',
+      params: { runId: 'run-9', kept: 8 },
+      message: 'no such experiment'
+    })
   })
 
   it('reports invalid input that the host rejected as an invalid-input LabError', async () => {

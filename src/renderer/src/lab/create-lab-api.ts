@@ -23,7 +23,7 @@ export function createLabApi(bridge: LabBridge, options: LabApiOptions = {}): La
   return {
     async invoke(channel, input) {
       const result = await bridge.invoke(channel, input)
-      if (!result.ok) throw new LabError(result.error.code, result.error.message)
+      if (!result.ok) throw LabError.from(result.error)
       return parseOutput(channel, result.value)
     },
     on<E extends LabEventName>(event: E, listener: (payload: LabEventPayload<E>) => void) {
@@ -33,8 +33,17 @@ export function createLabApi(bridge: LabBridge, options: LabApiOptions = {}): La
           listener(parsed.data as LabEventPayload<E>)
           return
         }
-        const message = `${event}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`
-        options.onInvalidEvent?.(event, new LabError('internal', message))
+        const first = parsed.error.issues[0]
+        const params = {
+          channel: event,
+          field: first && first.path.length > 0 ? first.path.join('.') : 'payload',
+          detail: first?.message ?? 'invalid payload'
+        }
+        const message = `${event}: ${params.field}: ${params.detail}`
+        options.onInvalidEvent?.(
+          event,
+          new LabError('internal', 'service.invalidOutput', params, [], message)
+        )
       })
     }
   }

@@ -74,7 +74,12 @@ describe('createWebBridge calls', () => {
   })
 
   it('hands error results back as values', async () => {
-    const error = { code: 'invalid-input', message: 'settings:set: theme: Invalid option' }
+    const error = {
+      code: 'invalid-input',
+      key: 'service.invalidInput',
+      params: { channel: 'settings:set', field: 'theme', detail: 'Invalid option' },
+      message: 'settings:set: theme: Invalid option'
+    }
     const host = fakeHost(() => json({ ok: false, error }))
 
     const result = await createWebBridge(PAGE, host.environment).invoke('settings:set', {})
@@ -83,7 +88,12 @@ describe('createWebBridge calls', () => {
   })
 
   it('hands back an error result even when it comes with a server error status', async () => {
-    const error = { code: 'internal', message: 'database is locked' }
+    const error = {
+      code: 'internal',
+      key: 'service.internal',
+      params: { detail: 'database is locked' },
+      message: 'database is locked'
+    }
     const host = fakeHost(() => json({ ok: false, error }, 500))
 
     const result = await createWebBridge(PAGE, host.environment).invoke('app:info', {})

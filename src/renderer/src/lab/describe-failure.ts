@@ -1,3 +1,4 @@
+import { LabError, type LabMessage } from '@shared/lab-error'
 import { WebHostError, type WebHostFailure } from './web-host-error'
 
 /**
@@ -5,7 +6,11 @@ import { WebHostError, type WebHostFailure } from './web-host-error'
  * problems we can explain in their language) or the text the service sent.
  */
 export type FailureReason =
-  | { readonly key: string; readonly params: Readonly<Record<string, string | number>> }
+  | {
+      readonly key: string
+      readonly params: Readonly<Record<string, string | number>>
+      readonly causes?: readonly LabMessage[]
+    }
   | { readonly text: string }
 
 const WEB_HOST_REASON_KEYS: Readonly<Record<WebHostFailure, string>> = {
@@ -19,7 +24,10 @@ export function describeFailure(error: unknown): FailureReason {
   if (error instanceof WebHostError) {
     return { key: WEB_HOST_REASON_KEYS[error.failure], params: { status: error.status ?? '—' } }
   }
-  // A LabError's message is the service's own words, naming channel and field.
+  // Translated where it is shown, so a change of language re-translates it.
+  if (error instanceof LabError) {
+    return { key: error.key, params: error.params, causes: error.causes }
+  }
   if (error instanceof Error) return { text: error.message }
   return { text: String(error) }
 }

@@ -21,7 +21,10 @@ describe('useAppInfoStore', () => {
 
   it('marks the details unavailable and reports why when the call fails', async () => {
     const bridge = new FakeLabBridge()
-    bridge.failChannel('app:info', new LabError('internal', 'service not ready'))
+    bridge.failChannel(
+      'app:info',
+      new LabError('internal', 'service.internal', { detail: 'service not ready' })
+    )
     const pinia = piniaWithLab(bridge)
     const store = useAppInfoStore(pinia)
 
@@ -30,7 +33,10 @@ describe('useAppInfoStore', () => {
     expect(store.status).toBe('failed')
     expect(store.databaseNotice).toBeNull()
     expect(useNoticeStore(pinia).notices).toMatchObject([
-      { titleKey: 'app.notices.loadInfoFailed', reason: { text: 'service not ready' } }
+      {
+        titleKey: 'app.notices.loadInfoFailed',
+        reason: { key: 'service.internal', params: { detail: 'service not ready' } }
+      }
     ])
   })
 })

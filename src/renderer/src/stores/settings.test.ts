@@ -37,7 +37,10 @@ describe('useSettingsStore', () => {
 
   it('keeps the defaults and reports it when the settings cannot be loaded', async () => {
     const bridge = new FakeLabBridge()
-    bridge.failChannel('settings:get', new LabError('internal', 'database is locked'))
+    bridge.failChannel(
+      'settings:get',
+      new LabError('internal', 'service.internal', { detail: 'database is locked' })
+    )
     const { settings, notices } = storesOver(bridge)
 
     await settings.load()
@@ -45,7 +48,10 @@ describe('useSettingsStore', () => {
     expect(settings.settings).toEqual({ language: 'en', theme: 'system' })
     expect(settings.loaded).toBe(true)
     expect(notices.notices).toMatchObject([
-      { titleKey: 'app.notices.loadSettingsFailed', reason: { text: 'database is locked' } }
+      {
+        titleKey: 'app.notices.loadSettingsFailed',
+        reason: { key: 'service.internal', params: { detail: 'database is locked' } }
+      }
     ])
   })
 
@@ -67,13 +73,19 @@ describe('useSettingsStore', () => {
     bridge.settings = { language: 'en', theme: 'light' }
     const { settings, notices } = storesOver(bridge)
     await settings.load()
-    bridge.failChannel('settings:set', new LabError('internal', 'disk full'))
+    bridge.failChannel(
+      'settings:set',
+      new LabError('internal', 'service.internal', { detail: 'disk full' })
+    )
 
     await settings.update({ theme: 'dark' })
 
     expect(settings.settings).toEqual({ language: 'en', theme: 'light' })
     expect(notices.notices).toMatchObject([
-      { titleKey: 'app.notices.saveSettingsFailed', reason: { text: 'disk full' } }
+      {
+        titleKey: 'app.notices.saveSettingsFailed',
+        reason: { key: 'service.internal', params: { detail: 'disk full' } }
+      }
     ])
   })
 

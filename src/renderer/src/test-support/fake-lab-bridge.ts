@@ -59,7 +59,16 @@ export class FakeLabBridge implements LabBridge {
       return { ok: true, value: this.answer(channel, input) }
     } catch (error) {
       if (!(error instanceof LabError)) throw error
-      return { ok: false, error: { code: error.code, message: error.message } }
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          key: error.key,
+          params: { ...error.params },
+          ...(error.causes.length > 0 ? { causes: [...error.causes] } : {}),
+          message: error.message
+        }
+      }
     }
   }
 

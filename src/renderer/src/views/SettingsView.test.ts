@@ -86,7 +86,10 @@ describe('the settings view', () => {
   it('puts the old choice back and says why when saving fails', async () => {
     const bridge = new FakeLabBridge()
     const { root } = await openSettings(bridge)
-    bridge.failChannel('settings:set', new LabError('internal', 'disk full'))
+    bridge.failChannel(
+      'settings:set',
+      new LabError('internal', 'service.internal', { detail: 'disk full' })
+    )
 
     await root.get('[data-testid="settings-theme"]').setValue('dark')
     await flushPromises()
@@ -116,7 +119,10 @@ describe('the settings view', () => {
 
   it('says the details are unavailable when the host could not give them', async () => {
     const bridge = new FakeLabBridge()
-    bridge.failChannel('app:info', new LabError('internal', 'not ready'))
+    bridge.failChannel(
+      'app:info',
+      new LabError('internal', 'service.internal', { detail: 'not ready' })
+    )
     const { root } = await openSettings(bridge)
 
     expect(root.get('[data-testid="settings-about"]').text()).toContain(

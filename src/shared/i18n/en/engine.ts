@@ -109,6 +109,7 @@ export default {
     rangeLabel: 'range',
     choicesLabel: 'one of',
     switchLabel: 'on or off',
+    presetsTitle: 'Presets (ready-made sets of configurations):',
     example: 'Example: alloclab run FILE --allocator {example}'
   }
 }

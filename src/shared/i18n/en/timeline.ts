@@ -6,7 +6,7 @@ export default {
     'Configuration #{config} of run "{runId}" has no timeline: it is {status}, or was run without recording.',
   stepOutOfRange: 'Step {step} is outside the recorded requests 0..{last}.',
   unknownMetric: 'Unknown metric column "{name}". Known columns: {known}.',
-  scenarioHasErrors: 'The scenario has {count} error(s):\n{details}',
+  scenarioHasErrors: 'The scenario has {count} error(s):',
   csvOption:
     'Write the per-request metric columns of every config to FILE (one CSV, "config" column first)',
   csvWritten: 'Wrote {rows} rows of per-request metrics to {file}.',

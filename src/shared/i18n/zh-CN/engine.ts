@@ -110,6 +110,7 @@ export default {
     rangeLabel: '范围',
     choicesLabel: '可选',
     switchLabel: 'on 或 off',
+    presetsTitle: '预设（现成的配置组合）：',
     example: '示例：alloclab run 文件 --allocator {example}'
   }
 } satisfies typeof en

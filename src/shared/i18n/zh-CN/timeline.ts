@@ -8,7 +8,7 @@ export default {
     '运行“{runId}”的第 {config} 号配置没有时间线：它的状态是 {status}，或运行时没有开启记录。',
   stepOutOfRange: '第 {step} 步超出了已记录的请求范围 0..{last}。',
   unknownMetric: '未知的指标列“{name}”。可用的列：{known}。',
-  scenarioHasErrors: '场景中有 {count} 处错误：\n{details}',
+  scenarioHasErrors: '场景中有 {count} 处错误：',
   csvOption: '把每个配置逐请求的指标列写入 FILE（一个 CSV 文件，第一列为 “config”）',
   csvWritten: '已将 {rows} 行逐请求指标写入 {file}。',
   structural: {

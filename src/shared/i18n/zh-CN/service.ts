@@ -1,0 +1,15 @@
+import type en from '../en/service'
+
+export default {
+  invalidInput: '{channel}：“{field}”的值不被接受（{detail}）。',
+  invalidOutput:
+    '{channel}：返回结果在“{field}”处的格式不符合预期（{detail}）。这是 AllocLab 的缺陷，请报告。',
+  unknownChannel: '没有名为“{channel}”的调用。',
+  untrustedSender: '来自非 AllocLab 窗口的调用已被拒绝。',
+  badToken: '访问密钥缺失或不正确。请打开“alloclab web”打印出的完整地址。',
+  badRequestBody: '无法读取请求：{detail}。',
+  internal: 'AllocLab 内部出错：{detail}。请把它作为缺陷报告。',
+  specInvalid: '分配器配置“{spec}”无法运行：',
+  causeAt: '第 {line} 行第 {column} 列：{message}',
+  badSpec: '第 {index} 个配置：{message}'
+} satisfies typeof en
