@@ -3,6 +3,12 @@ export default {
     name: 'AllocLab',
     tagline: 'Memory allocation lab'
   },
+  common: {
+    close: 'Close',
+    cancel: 'Cancel',
+    apply: 'Apply',
+    loading: 'Loading…'
+  },
   shell: {
     skipToContent: 'Skip to content',
     navigationLabel: 'Sections',

@@ -5,6 +5,12 @@ export default {
     name: 'AllocLab',
     tagline: '内存分配实验室'
   },
+  common: {
+    close: '关闭',
+    cancel: '取消',
+    apply: '应用',
+    loading: '正在加载…'
+  },
   shell: {
     skipToContent: '跳到主要内容',
     navigationLabel: '功能区',
