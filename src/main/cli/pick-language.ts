@@ -22,7 +22,8 @@ const LANGUAGES = LOCALES.join(', ')
 /**
  * The language of messages: the last `--lang LANG` or `--lang=LANG` anywhere
  * before a `--`, else ALLOCLAB_LANG, else English. `--lang` is taken out of
- * the arguments so it works before the command as well as after it.
+ * the arguments so it works before the command as well as after it. Any
+ * `--lang` without a value, or with one AllocLab does not speak, is an error.
  */
 export function pickLanguage(
   argv: readonly string[],
@@ -34,7 +35,8 @@ export function pickLanguage(
       ? { key: 'cli.badEnvLanguage', params: { value: envLanguage, languages: LANGUAGES } }
       : undefined
   const args: string[] = []
-  let asked: string | undefined
+  let chosen: Locale | undefined
+  let unknown: string | undefined
   let missing = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
@@ -42,28 +44,30 @@ export function pickLanguage(
       args.push(...argv.slice(i))
       break
     }
+    let value: string | undefined
     if (arg === '--lang') {
-      const value = argv[i + 1]
-      if (value === undefined || value.startsWith('-')) missing = true
-      else {
-        asked = value
-        i++
-      }
+      const next = argv[i + 1]
+      if (next === undefined || next.startsWith('-')) missing = true
+      else value = argv[++i]
     } else if (arg.startsWith('--lang=')) {
-      asked = arg.slice('--lang='.length)
+      value = arg.slice('--lang='.length)
     } else {
       args.push(arg)
+      continue
+    }
+    if (isLocale(value)) chosen = value
+    else if (value !== undefined) unknown ??= value
+  }
+  if (chosen !== undefined && unknown === undefined && !missing) return { locale: chosen, args }
+  const base = { locale: envLocale ?? DEFAULT_LOCALE, args, ...(warning ? { warning } : {}) }
+  if (unknown !== undefined) {
+    return {
+      ...base,
+      error: { key: 'cli.badLanguage', params: { value: unknown, languages: LANGUAGES } }
     }
   }
-  const fallback = envLocale ?? DEFAULT_LOCALE
-  if (asked !== undefined && isLocale(asked) && !missing) return { locale: asked, args }
-  const base = { locale: fallback, args, ...(warning ? { warning } : {}) }
   if (missing) {
     return { ...base, error: { key: 'cli.langNeedsValue', params: { languages: LANGUAGES } } }
   }
-  if (asked === undefined) return base
-  return {
-    ...base,
-    error: { key: 'cli.badLanguage', params: { value: asked, languages: LANGUAGES } }
-  }
+  return base
 }

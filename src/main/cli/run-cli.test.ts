@@ -64,6 +64,8 @@ describe('--lang', () => {
     expect((await cli.run(['probe', '--lang'])).stderr).toBe(
       'alloclab: --lang needs a value: one of en, zh-CN.\n'
     )
+    // A later good --lang does not hide an earlier bad one.
+    expect((await cli.run(['--lang', 'xx', 'probe', '--lang', 'zh-CN'])).code).toBe(2)
   })
 
   it('leaves a "--lang" after "--" to the command', async () => {
