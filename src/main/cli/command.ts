@@ -1,5 +1,6 @@
 import type { Locale } from '@shared/i18n/locales'
 import type { MessageParams } from '@shared/i18n/translate'
+import type { ProgressStream } from './progress-display'
 
 /** One option of a command, as node:util parseArgs wants it plus help text. */
 export interface CliOption {
@@ -10,18 +11,29 @@ export interface CliOption {
   readonly valueName?: string
   /** i18n key of the one-line description. */
   readonly descriptionKey: string
+  /**
+   * What a string option's value must be, as an i18n key (and its params)
+   * that completes "--csv needs a value: …", e.g. "a file name such as
+   * steps.csv". Every string option has one.
+   */
+  readonly value?: { readonly key: string; readonly params?: MessageParams }
 }
 
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly cwd: string
-  /** Standard input as text, for commands that accept "-" as a file. */
-  readonly readStdin: () => Promise<string>
+  /** Standard input, for commands that accept "-" as a file (bytes, or text already decoded). */
+  readonly readStdin: () => Promise<Uint8Array | string>
+  /** True when standard output is a terminal: a document printed there shows its control characters escaped. */
+  readonly stdoutIsTerminal?: boolean
+  /** Where live progress may be drawn (the real standard error); drawn only when it is a TTY. */
+  readonly progress?: ProgressStream
 }
 
 export interface CliContext extends CliIo {
   readonly locale: Locale
+  /** Translate; every string param is shown with its control characters escaped (see visible-text). */
   readonly t: (key: string, params?: MessageParams) => string
   readonly version: string
 }

@@ -3,10 +3,10 @@ import { commands } from './commands'
 import { runCli } from './run-cli'
 import { appVersion } from '../app-version'
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 runCli(
@@ -16,7 +16,10 @@ runCli(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
-    readStdin
+    readStdin,
+    stdoutIsTerminal: process.stdout.isTTY,
+    // A terminal that cannot move its cursor would print every redraw below the last.
+    ...(process.env['TERM'] === 'dumb' ? {} : { progress: process.stderr })
   },
   appVersion()
 ).then(
@@ -25,7 +28,7 @@ runCli(
   },
   (error: unknown) => {
     process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      `alloclab failed unexpectedly; this is a bug in AllocLab, please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
     )
     process.exitCode = 1
   }

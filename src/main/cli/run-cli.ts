@@ -1,12 +1,15 @@
-import { parseArgs } from 'node:util'
-import { isLocale, DEFAULT_LOCALE, type Locale } from '@shared/i18n/locales'
 import { translator } from '@shared/i18n/translate'
+import { LabError } from '@shared/lab-error'
 import { closestWord } from '@shared/scenario/closest-word'
-import { UsageError, type CliCommand, type CliContext, type CliIo, type CliValues } from './command'
+import { UsageError, type CliCommand, type CliContext, type CliIo } from './command'
+import { parseOptions } from './parse-options'
+import { pickLanguage } from './pick-language'
+import { visibleParams, visibleText } from './visible-text'
 
 /**
  * Dispatch `argv` (without node and script) to a command and return the exit
- * code. Bad usage always ends with a one-line message on stderr and code 2.
+ * code. Bad usage always ends with a one-line message on stderr and code 2;
+ * code 1 with a request to report it is left for AllocLab's own failures.
  */
 export async function runCli(
   argv: readonly string[],
@@ -14,10 +17,24 @@ export async function runCli(
   io: CliIo,
   version: string
 ): Promise<number> {
-  const locale = pickLocale(argv)
-  const t = translator(locale)
-  const ctx: CliContext = { ...io, locale, t, version }
-  const [first, ...rest] = argv
+  const language = pickLanguage(argv, process.env['ALLOCLAB_LANG'])
+  const locale = language.locale
+  const translate = translator(locale)
+  const ctx: CliContext = {
+    ...io,
+    // Whatever reaches stderr is for people: no raw control character gets through.
+    stderr: (text) => io.stderr(visibleText(text, 'lines')),
+    locale,
+    t: (key, params) => translate(key, visibleParams(params)),
+    version
+  }
+  const t = ctx.t
+  if (language.warning) ctx.stderr(`${t(language.warning.key, language.warning.params)}\n`)
+  if (language.error) {
+    ctx.stderr(`${t('cli.problem', { message: t(language.error.key, language.error.params) })}\n`)
+    return 2
+  }
+  const [first, ...rest] = language.args
 
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(mainHelp(commands, ctx))
@@ -29,11 +46,15 @@ export async function runCli(
   }
   const command = commands.find((c) => c.name === first)
   if (!command) {
+    if (first.startsWith('-')) {
+      ctx.stderr(`${t('cli.unknownGlobalOption', { option: first })}\n`)
+      return 2
+    }
     const guess = closestWord(
       first,
       commands.map((c) => c.name)
     )
-    io.stderr(
+    ctx.stderr(
       `${t('cli.unknownCommand', { name: first })}${guess ? ` ${t('cli.didYouMean', { name: guess })}` : ''}\n`
     )
     return 2
@@ -43,64 +64,26 @@ export async function runCli(
     return 0
   }
 
-  let values: CliValues
-  let positionals: string[]
   try {
-    const parsed = parseArgs({
-      args: [...rest],
-      options: { lang: { type: 'string' }, ...command.options },
-      allowPositionals: command.allowPositionals,
-      strict: true
-    })
-    values = parsed.values as CliValues
-    positionals = parsed.positionals
-  } catch (error) {
-    io.stderr(
-      `${t('cli.badArguments', { command: command.name, message: describeParseError(error, command, ctx) })}\n`
-    )
-    return 2
-  }
-
-  try {
+    const { values, positionals } = parseOptions(command, rest, t)
     return await command.run(values, positionals, ctx)
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${t('cli.badArguments', { command: command.name, message: error.message })}\n`)
+    const userError = describeUserError(error, ctx)
+    if (userError !== undefined) {
+      ctx.stderr(`${t('cli.badArguments', { command: command.name, message: userError })}\n`)
       return 2
     }
     const message = error instanceof Error ? error.message : String(error)
-    io.stderr(`${t('cli.internalError', { command: command.name, message })}\n`)
+    ctx.stderr(`${t('cli.internalError', { command: command.name, message })}\n`)
     return 1
   }
 }
 
-function pickLocale(argv: readonly string[]): Locale {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
-  if (at >= 0) {
-    const value = argv[at]!.includes('=') ? argv[at]!.slice('--lang='.length) : argv[at + 1]
-    if (isLocale(value)) return value
-  }
-  const env = process.env['ALLOCLAB_LANG'] ?? ''
-  return isLocale(env) ? env : DEFAULT_LOCALE
-}
-
-function describeParseError(error: unknown, command: CliCommand, ctx: CliContext): string {
-  const code = (error as { code?: string }).code
-  const message = error instanceof Error ? error.message : String(error)
-  const quoted = /'([^']+)'/.exec(message)?.[1] ?? ''
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return ctx.t('cli.unknownOption', {
-        option: quoted.split(' ')[0] ?? quoted,
-        command: command.name
-      })
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return ctx.t('cli.missingValue', { option: quoted.split(' ')[0] ?? quoted })
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return ctx.t('cli.unexpectedArgument', { arg: quoted })
-    default:
-      return message
-  }
+/** The message of an error the user can fix (bad usage or input), or undefined for AllocLab's own failures. */
+function describeUserError(error: unknown, ctx: CliContext): string | undefined {
+  if (error instanceof UsageError) return error.message
+  if (error instanceof LabError && error.code !== 'internal') return ctx.t(error.key, error.params)
+  return undefined
 }
 
 function mainHelp(commands: readonly CliCommand[], ctx: CliContext): string {

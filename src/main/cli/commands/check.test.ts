@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkCommand } from './check'
 import { scenarioCliHarness } from './scenario-cli-harness'
@@ -72,5 +74,36 @@ describe('alloclab check', () => {
     const result = await scenarioCliHarness([checkCommand]).run(['check', '--help'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('check FILE... [--strict]')
+  })
+
+  it('refuses a binary file with one line naming it, and goes on with the others', async () => {
+    const cli = scenarioCliHarness([checkCommand])
+    writeFileSync(
+      join(cli.folder, 'photo.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])
+    )
+    cli.write('good.scn', 'alloc a 1\n')
+    const result = await cli.run(['check', 'photo.png', 'good.scn'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      'alloclab check: photo.png: byte 0x00 at offset 8: this looks like a binary file, not a scenario.\n'
+    )
+    expect(result.stdout).toBe('Checked 1 file(s): 0 error(s), 0 warning(s).\n')
+    const chinese = await cli.run(['check', 'photo.png', '--lang', 'zh-CN'])
+    expect(chinese.stderr).toBe(
+      'alloclab check：photo.png：偏移 8 处是字节 0x00，这看起来是二进制文件，而不是场景文件。\n'
+    )
+  })
+
+  it('shows escape sequences from the scenario and the file name escaped in its diagnostics', async () => {
+    const cli = scenarioCliHarness([checkCommand])
+    cli.write('red\x1b[0m.scn', 'alloc a 1\nfree \x1b[2J\x1b[31mx\x07\n\u202ealloc b 1\n')
+    const result = await cli.run(['check', 'red\x1b[0m.scn'])
+    expect(result.stderr.split('\n')).toEqual([
+      'red\\x1b[0m.scn:2:6: error: "\\x1b[2J\\x1b[31mx\\x07" cannot be a name. Names start with a letter or "_" and go on with letters, digits, "_", "-" or ".", for example "buf1". [bad-name]',
+      expect.stringMatching(/^red\\x1b\[0m\.scn:3:1: error: "\\u202ealloc" is not a keyword\./),
+      ''
+    ])
+    expect(result.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202e]/)
   })
 })

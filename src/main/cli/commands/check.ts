@@ -30,7 +30,7 @@ export const checkCommand: CliCommand = {
         text = await readTextFile(file, ctx)
       } catch (error) {
         if (!(error instanceof UsageError)) throw error
-        ctx.stderr(`alloclab check: ${error.message}\n`)
+        ctx.stderr(`${ctx.t('cli.badArguments', { command: 'check', message: error.message })}\n`)
         unreadable++
         continue
       }

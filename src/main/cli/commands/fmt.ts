@@ -1,8 +1,19 @@
-import { formatScenario } from '@shared/scenario'
+import { compileScenario, formatScenario, hasErrors } from '@shared/scenario'
 import { UsageError, type CliCommand } from '../command'
-import { readTextFile, writeTextFile } from '../cli-files'
+import {
+  checkOutputPath,
+  printDiagnostics,
+  printDocument,
+  readTextFile,
+  writeTextFile
+} from '../cli-files'
 
-/** `alloclab fmt FILE [--write]`: canonical text on stdout, or rewritten in place. */
+/**
+ * `alloclab fmt FILE [--write]`: canonical text on stdout, or rewritten in
+ * place. Only a scenario without errors is formatted: one with errors gets its
+ * diagnostics and exit 2, and a file that is not text is refused, so `--write`
+ * never rewrites what it could not read faithfully.
+ */
 export const fmtCommand: CliCommand = {
   name: 'fmt',
   summaryKey: 'scenario.cli.fmt.summary',
@@ -17,10 +28,19 @@ export const fmtCommand: CliCommand = {
     }
     if (positionals.length > 1) throw new UsageError(ctx.t('scenario.cli.fmt.oneFile'))
     const file = positionals[0]!
+    const write = values['write'] === true && file !== '-'
     const text = await readTextFile(file, ctx)
+    if (write) await checkOutputPath(file, ctx)
+    const { diagnostics } = compileScenario(text)
+    if (hasErrors(diagnostics)) {
+      printDiagnostics(file, diagnostics, ctx)
+      const count = diagnostics.filter((d) => d.severity === 'error').length
+      ctx.stderr(`${ctx.t('scenario.cli.fmt.hasErrors', { file, count })}\n`)
+      return 2
+    }
     const formatted = formatScenario(text)
-    if (values['write'] !== true || file === '-') {
-      ctx.stdout(formatted)
+    if (!write) {
+      printDocument(formatted, ctx)
       return 0
     }
     if (formatted === text) {

@@ -3,19 +3,14 @@ import {
   GENERATOR_OPTIONS,
   GeneratorOptionError,
   generate,
+  formatSize,
   isGeneratorKind,
   parseSize,
   type GeneratorOptionInfo,
   type GeneratorOptions
 } from '@shared/scenario'
-import {
-  UsageError,
-  type CliCommand,
-  type CliContext,
-  type CliOption,
-  type CliValues
-} from '../command'
-import { writeTextFile } from '../cli-files'
+import { UsageError, type CliCommand, type CliContext, type CliOption } from '../command'
+import { checkOutputPath, printDocument, writeTextFile } from '../cli-files'
 
 const KIND_NAMES = GENERATOR_KINDS.join('|')
 
@@ -25,10 +20,28 @@ const generatorFlags: Record<string, CliOption> = Object.fromEntries(
     {
       type: 'string',
       valueName: option.type === 'choice' ? option.choices!.join('|') : option.type.toUpperCase(),
-      descriptionKey: option.descriptionKey
+      descriptionKey: option.descriptionKey,
+      value: expectedValue(option)
     } satisfies CliOption
   ])
 )
+
+/** What a generator option's value must be, for the messages about a missing or bad one. */
+function expectedValue(option: GeneratorOptionInfo): NonNullable<CliOption['value']> {
+  switch (option.type) {
+    case 'choice':
+      return { key: 'cli.value.choice', params: { choices: option.choices!.join(', ') } }
+    case 'size':
+      return {
+        key: 'cli.value.size',
+        params: { min: formatSize(option.min), max: formatSize(option.max) }
+      }
+    case 'integer':
+      return { key: 'cli.value.whole', params: { min: option.min, max: option.max } }
+    case 'share':
+      return { key: 'cli.value.share', params: { min: option.min, max: option.max } }
+  }
+}
 
 /**
  * `alloclab generate KIND --seed N [options] [-o OUT]`: scenario text from a
@@ -40,14 +53,25 @@ export const generateCommand: CliCommand = {
   synopsis: `generate ${KIND_NAMES} --seed N [options] [-o OUT]`,
   allowPositionals: true,
   options: {
-    seed: { type: 'string', valueName: 'N', descriptionKey: 'scenario.cli.generate.seed' },
+    seed: {
+      type: 'string',
+      valueName: 'N',
+      descriptionKey: 'scenario.cli.generate.seed',
+      value: { key: 'cli.value.anyWhole', params: { example: 1 } }
+    },
     output: {
       type: 'string',
       short: 'o',
       valueName: 'FILE',
-      descriptionKey: 'scenario.cli.generate.output'
+      descriptionKey: 'scenario.cli.generate.output',
+      value: { key: 'cli.value.file', params: { example: 'random.alloc' } }
     },
-    name: { type: 'string', valueName: 'NAME', descriptionKey: 'scenario.cli.generate.name' },
+    name: {
+      type: 'string',
+      valueName: 'NAME',
+      descriptionKey: 'scenario.cli.generate.name',
+      value: { key: 'cli.value.name' }
+    },
     ...generatorFlags
   },
   async run(values, positionals, ctx) {
@@ -70,6 +94,8 @@ export const generateCommand: CliCommand = {
     if (!/^-?\d+$/.test(seedText)) {
       throw new UsageError(ctx.t('scenario.generator.error.badSeed', { value: seedText }))
     }
+    const output = values['output']
+    if (typeof output === 'string') await checkOutputPath(output, ctx)
     const options: Record<string, unknown> = { seed: Number(seedText) }
     if (typeof values['name'] === 'string') options['name'] = values['name']
     for (const option of GENERATOR_OPTIONS) {
@@ -85,40 +111,41 @@ export const generateCommand: CliCommand = {
       }
       throw error
     }
-    await writeOrPrint(values, text, ctx)
+    if (typeof output === 'string') {
+      await writeTextFile(output, text, ctx)
+      ctx.stderr(`${ctx.t('scenario.cli.generate.wrote', { file: output })}\n`)
+    } else {
+      printDocument(text, ctx)
+    }
     return 0
   }
 }
 
+/**
+ * The value of one generator flag, or a UsageError that says what is wrong
+ * with it: `--count -1` and `--count abc` both get the range a count must be in.
+ */
 function parseOptionValue(option: GeneratorOptionInfo, raw: string, ctx: CliContext): unknown {
-  let value: number | undefined
+  const params = { option: option.flag, value: raw, min: option.min, max: option.max }
   switch (option.type) {
     case 'choice':
       return raw
-    case 'size':
-      value = parseSize(raw)
-      break
+    case 'size': {
+      const value = parseSize(raw)
+      if (value === undefined) throw new UsageError(ctx.t('scenario.cli.generate.badSize', params))
+      return value
+    }
     case 'integer':
-      value = /^\d+(_\d+)*$/.test(raw) ? Number(raw.replaceAll('_', '')) : undefined
-      break
-    case 'share':
-      value = raw.trim() === '' ? undefined : Number(raw)
-      break
-  }
-  if (value === undefined || !Number.isFinite(value)) {
-    throw new UsageError(
-      ctx.t('scenario.cli.generate.badNumber', { option: option.flag, value: raw })
-    )
-  }
-  return value
-}
-
-async function writeOrPrint(values: CliValues, text: string, ctx: CliContext): Promise<void> {
-  const output = values['output']
-  if (typeof output === 'string') {
-    await writeTextFile(output, text, ctx)
-    ctx.stderr(`${ctx.t('scenario.cli.generate.wrote', { file: output })}\n`)
-  } else {
-    ctx.stdout(text)
+      if (!/^\d+(_\d+)*$/.test(raw)) {
+        throw new UsageError(ctx.t('scenario.generator.error.badWhole', params))
+      }
+      return Number(raw.replaceAll('_', ''))
+    case 'share': {
+      const value = raw.trim() === '' ? Number.NaN : Number(raw)
+      if (!Number.isFinite(value)) {
+        throw new UsageError(ctx.t('scenario.generator.error.badShare', params))
+      }
+      return value
+    }
   }
 }

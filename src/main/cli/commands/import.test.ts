@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '@shared/scenario'
 import { importCommand } from './import'
@@ -60,5 +61,35 @@ describe('alloclab import', () => {
     ])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('cannot read "gone.txt": no such file')
+  })
+
+  it('refuses a trace that is not text, naming the byte', async () => {
+    const cli = scenarioCliHarness([importCommand])
+    writeFileSync(join(cli.folder, 'trace.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]))
+    const result = await cli.run(['import', '--from', 'malloclab', 'trace.gz', '-o', 'out.alloc'])
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'alloclab import: trace.gz: byte 0x00 at offset 3: this looks like a binary file, not a malloc-lab trace.\n'
+    })
+    expect(existsSync(join(cli.folder, 'out.alloc'))).toBe(false)
+    writeFileSync(join(cli.folder, 'list.txt'), Buffer.from('+10,\xff', 'latin1'))
+    expect(
+      (await cli.run(['import', '--from', 'oplist', 'list.txt', '--lang', 'zh-CN'])).stderr
+    ).toBe(
+      'alloclab import：list.txt：偏移 4 处的字节 0xff 不是有效的 UTF-8，请把操作序列保存为 UTF-8 文本。\n'
+    )
+  })
+
+  it('refuses an output it cannot write before reading the trace', async () => {
+    const cli = scenarioCliHarness([importCommand])
+    mkdirSync(join(cli.folder, 'scenarios'))
+    const folder = await cli.run(['import', '--from', 'oplist', 'not-there.txt', '-o', 'scenarios'])
+    expect(folder).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'alloclab import: cannot write "scenarios": that is a folder, not a file.\n'
+    })
   })
 })

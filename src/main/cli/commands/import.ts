@@ -1,12 +1,21 @@
 import { basename, extname } from 'node:path'
 import { hasErrors, importMalloclab, importOpList, type ImportResult } from '@shared/scenario'
 import { UsageError, type CliCommand } from '../command'
-import { printDiagnostics, readTextFile, writeTextFile } from '../cli-files'
+import {
+  checkOutputPath,
+  printDiagnostics,
+  printDocument,
+  readTextFile,
+  writeTextFile,
+  type TextKind
+} from '../cli-files'
 
 const FORMATS = {
   malloclab: importMalloclab,
   oplist: importOpList
 } as const satisfies Record<string, (text: string, options: { name?: string }) => ImportResult>
+
+const INPUT_KINDS: Record<keyof typeof FORMATS, TextKind> = { malloclab: 'trace', oplist: 'opList' }
 
 const FORMAT_NAMES = Object.keys(FORMATS).join('|')
 
@@ -21,14 +30,25 @@ export const importCommand: CliCommand = {
   synopsis: `import --from ${FORMAT_NAMES} FILE [-o OUT] [--name NAME]`,
   allowPositionals: true,
   options: {
-    from: { type: 'string', valueName: 'FORMAT', descriptionKey: 'scenario.cli.import.from' },
+    from: {
+      type: 'string',
+      valueName: 'FORMAT',
+      descriptionKey: 'scenario.cli.import.from',
+      value: { key: 'scenario.cli.import.fromValue', params: { formats: FORMAT_NAMES } }
+    },
     output: {
       type: 'string',
       short: 'o',
       valueName: 'FILE',
-      descriptionKey: 'scenario.cli.import.output'
+      descriptionKey: 'scenario.cli.import.output',
+      value: { key: 'cli.value.file', params: { example: 'trace.alloc' } }
     },
-    name: { type: 'string', valueName: 'NAME', descriptionKey: 'scenario.cli.import.name' }
+    name: {
+      type: 'string',
+      valueName: 'NAME',
+      descriptionKey: 'scenario.cli.import.name',
+      value: { key: 'cli.value.name' }
+    }
   },
   async run(values, positionals, ctx) {
     const from = values['from']
@@ -45,22 +65,24 @@ export const importCommand: CliCommand = {
     }
     if (positionals.length > 1) throw new UsageError(ctx.t('scenario.cli.import.oneFile'))
     const file = positionals[0]!
-    const text = await readTextFile(file, ctx)
+    const output = values['output']
+    if (typeof output === 'string') await checkOutputPath(output, ctx)
+    const format = from as keyof typeof FORMATS
+    const text = await readTextFile(file, ctx, INPUT_KINDS[format])
     const name =
       typeof values['name'] === 'string'
         ? values['name']
         : file === '-'
           ? undefined
           : basename(file, extname(file))
-    const result = FORMATS[from as keyof typeof FORMATS](text, { name })
+    const result = FORMATS[format](text, { name })
     printDiagnostics(file, result.diagnostics, ctx)
     if (hasErrors(result.diagnostics)) return 2
-    const output = values['output']
     if (typeof output === 'string') {
       await writeTextFile(output, result.text, ctx)
       ctx.stderr(`${ctx.t('scenario.cli.import.wrote', { file: output })}\n`)
     } else {
-      ctx.stdout(result.text)
+      printDocument(result.text, ctx)
     }
     return 0
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { engineWorkerFromSource, tsxWorker } from '../../engine/testing/tsx-work
 import { allFamilies } from '../../engine/families'
 import { procFormatters } from '../../engine/proc-formatters'
 import type { CliIo } from '../command'
+import { FakeTerminal } from '../fake-terminal'
 import { runCli } from '../run-cli'
 import { createRunCommand } from './run'
 
@@ -331,5 +332,146 @@ describe('alloclab run --csv', () => {
     // After `alloc p0 3` and `alloc p1 40`: 43 bytes requested, and a free-bytes sample on every row.
     expect(Number(second[header.indexOf('requestedLive')])).toBe(43)
     expect(second[header.indexOf('freeBytes')]).not.toBe('')
+  })
+})
+
+describe('alloclab run, checking its input before any work', () => {
+  let launched = 0
+  const counting = [
+    createRunCommand({
+      families: () => [tinyFamily],
+      launch: () => {
+        launched++
+        return tsxWorker('./tiny-worker.ts')
+      },
+      compile: compileScenario,
+      formatters: {},
+      parallel: 2
+    })
+  ]
+  async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = ''
+    let stderr = ''
+    const io: CliIo = {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      cwd: folder,
+      readStdin: () => Promise.resolve('')
+    }
+    return { code: await runCli(argv, counting, io, '0.0.0-test'), stdout, stderr }
+  }
+
+  it('refuses more allocators than one run takes, naming the limit', async () => {
+    const many = Array.from({ length: 17 }, () => ['-a', 'tiny']).flat()
+    expect(await run(['run', textbook, ...many])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'alloclab run: at most 16 allocator configs run together, and 17 were given; split them over several runs.\n'
+    })
+    expect((await run(['run', textbook, ...many, '--lang', 'zh-CN'])).stderr).toBe(
+      'alloclab run：一次最多运行 16 个分配器配置，这里给了 17 个；请分成几次运行。\n'
+    )
+    expect(launched).toBe(0)
+  })
+
+  it('refuses a --csv into a folder or a missing folder before starting a worker', async () => {
+    mkdirSync(join(folder, 'results'), { recursive: true })
+    expect(await run(['run', textbook, '-a', 'tiny', '--csv', 'results'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'alloclab run: cannot write "results": that is a folder, not a file.\n'
+    })
+    expect(await run(['run', textbook, '-a', 'tiny', '--csv', 'nowhere/steps.csv'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'alloclab run: cannot write "nowhere/steps.csv": the folder "nowhere" does not exist.\n'
+    })
+    expect(existsSync(join(folder, 'nowhere'))).toBe(false)
+    expect(launched).toBe(0)
+  })
+
+  it('names --allocator properly when its value is missing', async () => {
+    expect((await run(['run', textbook, '-a'])).stderr).toBe(
+      'alloclab run: --allocator (-a) needs a value: an allocator spec such as first-fit.\n'
+    )
+    expect((await run(['run', textbook, '-a', '--lang', 'zh-CN'])).stderr).toBe(
+      'alloclab run：--allocator (-a) 需要一个值：一个分配器配置，例如 first-fit。\n'
+    )
+  })
+
+  it('refuses a scenario that is not text', async () => {
+    writeFileSync(join(folder, 'core'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0]))
+    expect((await run(['run', 'core', '-a', 'tiny'])).stderr).toBe(
+      'alloclab run: core: byte 0x00 at offset 4: this looks like a binary file, not a scenario.\n'
+    )
+    expect(launched).toBe(0)
+  })
+
+  it('shows control characters of a spec escaped in what it says about it', async () => {
+    const { code, stderr } = await run(['run', textbook, '-a', 'tiny:order=\x1b[31mfront'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('order=\\x1b[31mfront is not one of')
+    expect(stderr).not.toContain('\x1b')
+  })
+})
+
+describe('alloclab run on a terminal', () => {
+  /** A clock that moves a second on every look, so the display never waits. */
+  function hastyClock(): () => number {
+    let now = 0
+    return () => (now += 1000)
+  }
+  const withClock = [
+    createRunCommand({
+      families: () => [tinyFamily],
+      launch: () => tsxWorker('./tiny-worker.ts'),
+      compile: compileScenario,
+      formatters: {},
+      parallel: 1,
+      now: hastyClock()
+    })
+  ]
+  async function run(
+    argv: string[],
+    progress: CliIo['progress']
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = ''
+    let stderr = ''
+    const io: CliIo = {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      cwd: folder,
+      readStdin: () => Promise.resolve(''),
+      progress
+    }
+    return { code: await runCli(argv, withClock, io, '0.0.0-test'), stdout, stderr }
+  }
+
+  it('draws per-config progress on the terminal, erases it at the end and keeps the JSON clean', async () => {
+    const terminal = new FakeTerminal()
+    terminal.write('$ alloclab run textbook.scn -a tiny -a tiny:order=front --json\n')
+    const { code, stdout, stderr } = await run(
+      ['run', textbook, '-a', 'tiny', '-a', 'tiny:order=front', '--json'],
+      terminal
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect((JSON.parse(stdout) as { runs: unknown[] }).runs).toHaveLength(2)
+    const drawn = terminal.writes.slice(1).join('')
+    expect(drawn).toContain('#1 tiny  ')
+    expect(drawn).toContain('#2 tiny:order=front  ')
+    expect(drawn).toContain('done')
+    expect(terminal.screen()).toEqual([
+      '$ alloclab run textbook.scn -a tiny -a tiny:order=front --json'
+    ])
+  })
+
+  it('draws nothing when standard error is a pipe', async () => {
+    const pipe = { isTTY: false, writes: [] as string[], write: (t: string) => pipe.writes.push(t) }
+    const { code } = await run(['run', textbook, '-a', 'tiny'], pipe)
+    expect(code).toBe(0)
+    expect(pipe.writes).toEqual([])
   })
 })

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
-import { compileScenario, formatDiagnosticLine, type CompileResult } from '@shared/scenario'
+import type { LabEventName, LabEventPayload } from '@shared/api'
+import { MAX_CONFIGS } from '@shared/run-schemas'
+import { compileScenario, type CompileResult } from '@shared/scenario'
 import {
   SpecError,
   normalizeSpec,
@@ -15,7 +17,9 @@ import { formatRunTable, type ProcFormatters } from '../../engine/run-table'
 import { procFormatters } from '../../engine/proc-formatters'
 import type { WorkerRunError } from '../../engine/worker-host'
 import { UsageError, type CliCommand, type CliContext } from '../command'
-import { readTextFile } from '../cli-files'
+import { checkOutputPath, describeFileError, printDiagnostics, readTextFile } from '../cli-files'
+import { createProgressDisplay, type ProgressDisplay } from '../progress-display'
+import { jsonWithoutControls, visibleText } from '../visible-text'
 import { LabService } from '../../service/lab-service'
 import { builtWorkerLaunch } from '../../service/built-worker-launch'
 import { openStore } from '../../store/open-store'
@@ -32,6 +36,8 @@ export interface RunCommandDeps {
   readonly formatters: ProcFormatters
   /** Most workers at once (default: the machine's available parallelism). */
   readonly parallel?: number
+  /** The clock of the progress display, in milliseconds (default: performance.now). */
+  readonly now?: () => number
 }
 
 const defaultDeps: RunCommandDeps = {
@@ -54,18 +60,29 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         short: 'a',
         multiple: true,
         valueName: 'SPEC',
-        descriptionKey: 'engine.run.allocatorOption'
+        descriptionKey: 'engine.run.allocatorOption',
+        value: { key: 'engine.run.allocatorValue' }
       },
       json: { type: 'boolean', descriptionKey: 'engine.run.jsonOption' },
       events: { type: 'boolean', descriptionKey: 'engine.run.eventsOption' },
       timing: { type: 'boolean', descriptionKey: 'engine.run.timingOption' },
       check: { type: 'boolean', descriptionKey: 'engine.run.checkOption' },
-      csv: { type: 'string', valueName: 'FILE', descriptionKey: 'timeline.csvOption' }
+      csv: {
+        type: 'string',
+        valueName: 'FILE',
+        descriptionKey: 'timeline.csvOption',
+        value: { key: 'cli.value.file', params: { example: 'steps.csv' } }
+      }
     },
     async run(values, positionals, ctx) {
       if (positionals.length !== 1) throw new UsageError(ctx.t('engine.run.needFile'))
       const specTexts = (values['allocator'] as string[] | undefined) ?? []
       if (specTexts.length === 0) throw new UsageError(ctx.t('engine.run.needAllocator'))
+      if (specTexts.length > MAX_CONFIGS) {
+        throw new UsageError(
+          ctx.t('engine.run.tooManyAllocators', { max: MAX_CONFIGS, count: specTexts.length })
+        )
+      }
       const json = values['json'] === true
       if ((values['events'] === true || values['timing'] === true) && !json) {
         throw new UsageError(ctx.t('engine.run.eventsNeedJson'))
@@ -75,11 +92,13 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         withSpecErrors(ctx, () => parseAllocatorSpec(text, families))
       )
 
+      const csv = typeof values['csv'] === 'string' ? values['csv'] : undefined
+      if (csv !== undefined) await checkOutputPath(csv, ctx)
+
       const file = positionals[0]!
       const text = await readTextFile(file, ctx)
       const compiled = deps.compile(text)
-      for (const d of compiled.diagnostics)
-        ctx.stderr(`${formatDiagnosticLine(file, d, ctx.locale)}\n`)
+      printDiagnostics(file, compiled.diagnostics, ctx)
       if (!compiled.program) {
         const count = compiled.diagnostics.filter((d) => d.severity === 'error').length
         ctx.stderr(`${ctx.t('engine.run.scenarioHasErrors', { file, count })}\n`)
@@ -88,16 +107,32 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       const program = compiled.program
       const configs = specs.map((spec) => configOf(ctx, spec, program.geometry))
 
-      const csv = typeof values['csv'] === 'string' ? values['csv'] : undefined
       const wantEvents = values['events'] === true
-      const outcomes = await runThroughService(deps, ctx, {
-        text,
-        specTexts,
-        configs,
-        check: values['check'] === true,
-        wantEvents,
-        ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {})
+      const display = createProgressDisplay({
+        stream: ctx.progress,
+        now: deps.now ?? (() => performance.now()),
+        labels: specTexts.map((spec, i) => `#${i + 1} ${visibleText(spec)}`),
+        t: ctx.t,
+        locale: ctx.locale
       })
+      let outcomes: ConfigOutcome[]
+      try {
+        outcomes = await runThroughService(
+          deps,
+          { ...ctx, stderr: (text) => display.aside(() => ctx.stderr(text)) },
+          {
+            text,
+            specTexts,
+            configs,
+            check: values['check'] === true,
+            wantEvents,
+            onEvent: followProgress(display),
+            ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {})
+          }
+        )
+      } finally {
+        display.finish()
+      }
       const describe = (error: WorkerRunError): string => ctx.t(error.messageKey, error.params)
       if (json) {
         const report = buildRunReport(program, outcomes, {
@@ -105,9 +140,9 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
           timing: values['timing'] === true,
           describeError: (outcome) => describe(outcome.error)
         })
-        ctx.stdout(stringifyRunReport(report))
+        ctx.stdout(jsonWithoutControls(stringifyRunReport(report)))
       } else {
-        ctx.stdout(formatRunTable(outcomes, ctx.t, deps.formatters))
+        ctx.stdout(visibleText(formatRunTable(outcomes, ctx.t, deps.formatters), 'lines'))
       }
       let failed = false
       for (const outcome of outcomes) {
@@ -131,6 +166,16 @@ interface ServiceRun {
   readonly check: boolean
   readonly wantEvents: boolean
   readonly csv?: string
+  /** Told every event the service pushes (progress, a config ended). */
+  readonly onEvent?: (event: LabEventName, payload: unknown) => void
+}
+
+/** The display follows the service's progress events for this run. */
+function followProgress(display: ProgressDisplay): (event: LabEventName, payload: unknown) => void {
+  return (event, payload) => {
+    if (event === 'run:progress') display.progress(payload as LabEventPayload<'run:progress'>)
+    else if (event === 'run:ended') display.ended(payload as LabEventPayload<'run:ended'>)
+  }
 }
 
 /**
@@ -148,6 +193,7 @@ async function runThroughService(
     compile: deps.compile,
     ...(deps.parallel !== undefined ? { parallel: deps.parallel } : {})
   })
+  if (run.onEvent) service.subscribe(run.onEvent)
   try {
     await service.call('settings:set', { language: ctx.locale })
     const record = run.wantEvents || run.csv !== undefined
@@ -181,7 +227,18 @@ async function runThroughService(
             ]
           : []
       )
-      const rows = writeMetricsCsv(run.csv, recorded)
+      let rows: number
+      try {
+        rows = writeMetricsCsv(run.csv, recorded)
+      } catch (error) {
+        // Checked before the run, so only a disk that filled up or vanished since gets here.
+        throw new UsageError(
+          ctx.t('scenario.cli.cannotWrite', {
+            file: run.csv,
+            reason: describeFileError(error, ctx)
+          })
+        )
+      }
       ctx.stderr(`${ctx.t('timeline.csvWritten', { rows, file: run.csv })}\n`)
     }
     return withEvents
@@ -194,7 +251,7 @@ function withSpecErrors<T>(ctx: CliContext, parse: () => T): T {
   try {
     return parse()
   } catch (error) {
-    if (error instanceof SpecError) throw new UsageError(error.describe(ctx.locale))
+    if (error instanceof SpecError) throw new UsageError(visibleText(error.describe(ctx.locale)))
     throw error
   }
 }

@@ -15,7 +15,8 @@ export interface ScenarioCliHarness {
   readonly folder: string
   write(name: string, text: string): void
   read(name: string): string
-  run(argv: string[], stdin?: string): Promise<CliResult>
+  /** `io` overrides parts of the fake standard streams (a terminal on stdout, a progress stream). */
+  run(argv: string[], stdin?: string | Uint8Array, io?: Partial<CliIo>): Promise<CliResult>
 }
 
 export function scenarioCliHarness(commands: readonly CliCommand[]): ScenarioCliHarness {
@@ -24,14 +25,15 @@ export function scenarioCliHarness(commands: readonly CliCommand[]): ScenarioCli
     folder,
     write: (name, text) => writeFileSync(join(folder, name), text),
     read: (name) => readFileSync(join(folder, name), 'utf8'),
-    async run(argv, stdin = '') {
+    async run(argv, stdin = '', overrides = {}) {
       let stdout = ''
       let stderr = ''
       const io: CliIo = {
         stdout: (text) => (stdout += text),
         stderr: (text) => (stderr += text),
         cwd: folder,
-        readStdin: () => Promise.resolve(stdin)
+        readStdin: () => Promise.resolve(stdin),
+        ...overrides
       }
       const code = await runCli(argv, commands, io, '0.0.0-test')
       return { code, stdout, stderr }

@@ -1,8 +1,10 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import type { CliCommand } from '../command'
 import { UsageError } from '../command'
+import { checkOutputPath } from '../cli-files'
 import { createLabService } from '../../service/create-lab-service'
+import { defaultDatabasePath } from '../../store/default-database-path'
 import { startWebHost } from '../../web/web-host'
 import { openBrowser } from '../../web/open-browser'
 
@@ -17,9 +19,19 @@ export const webCommand: CliCommand = {
   synopsis: 'web [--port N] [--no-open] [--db PATH]',
   allowPositionals: false,
   options: {
-    port: { type: 'string', valueName: 'N', descriptionKey: 'cli.web.port' },
+    port: {
+      type: 'string',
+      valueName: 'N',
+      descriptionKey: 'cli.web.port',
+      value: { key: 'cli.value.port' }
+    },
     'no-open': { type: 'boolean', descriptionKey: 'cli.web.noOpen' },
-    db: { type: 'string', valueName: 'PATH', descriptionKey: 'cli.dbOption' }
+    db: {
+      type: 'string',
+      valueName: 'PATH',
+      descriptionKey: 'cli.dbOption',
+      value: { key: 'cli.value.file', params: { example: 'lab.db' } }
+    }
   },
   async run(values, _positionals, ctx) {
     const portText = (values['port'] as string | undefined) ?? '0'
@@ -31,7 +43,10 @@ export const webCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new UsageError(ctx.t('cli.web.notBuilt', { dir }))
     }
-    const service = createLabService('browser', values['db'] as string | undefined)
+    // A folder given as the database would be taken for a damaged database and moved aside.
+    const database = (values['db'] as string | undefined) ?? defaultDatabasePath()
+    await checkOutputPath(database, ctx, { createsFolders: true })
+    const service = createLabService('browser', resolve(ctx.cwd, database))
     const notice = (await service.call('app:info', {})).databaseNotice
     if (notice)
       ctx.stderr(

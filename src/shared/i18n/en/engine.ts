@@ -57,6 +57,9 @@ export default {
     timingOption: 'With --json: include wall-clock timings (they differ between runs)',
     needFile: 'give exactly one scenario file (or "-" for standard input).',
     needAllocator: 'give at least one --allocator SPEC (run "alloclab allocators" to see them).',
+    tooManyAllocators:
+      'at most {max} allocator configs run together, and {count} were given; split them over several runs.',
+    allocatorValue: 'an allocator spec such as first-fit',
     eventsNeedJson: '--events only applies with --json.',
     scenarioHasErrors: '{file}: the scenario has {count} error(s); nothing was run.',
     runFailed: 'one or more runs did not finish.',

@@ -173,7 +173,8 @@ export default {
       write: 'Rewrite the file in place instead of printing it',
       oneFile: 'fmt takes one file at a time.',
       wrote: 'Formatted {file}.',
-      unchanged: '{file} is already formatted.'
+      unchanged: '{file} is already formatted.',
+      hasErrors: '{file}: the scenario has {count} error(s); nothing was formatted or written.'
     },
     import: {
       summary: 'Turn a malloc-lab trace or a textbook op list into a scenario',
@@ -181,6 +182,7 @@ export default {
       output: 'Write the scenario to FILE instead of printing it',
       name: 'Scenario name (default: the input file name)',
       needFrom: 'say which format to read with --from {formats}.',
+      fromValue: 'the input format, {formats}',
       badFrom: '"{value}" is not a format this command reads; use --from {formats}.',
       oneFile: 'import takes one input file.',
       wrote: 'Wrote {file}.'
@@ -192,7 +194,7 @@ export default {
       name: 'Scenario name',
       needKind: 'name a generator: {kinds}.',
       needSeed: 'give a seed with --seed N, so the scenario can be made again.',
-      badNumber: '--{option} expects a number, not "{value}".',
+      badSize: '--{option} expects a size such as 64 or 4KiB, not "{value}".',
       wrote: 'Wrote {file}.'
     }
   }

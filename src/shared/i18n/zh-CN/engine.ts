@@ -59,6 +59,8 @@ export default {
     needFile: '请给出且只给出一个场景文件（或用 "-" 表示标准输入）。',
     needAllocator:
       '请至少给出一个 --allocator 配置（运行 "alloclab allocators" 查看可用的分配器）。',
+    tooManyAllocators: '一次最多运行 {max} 个分配器配置，这里给了 {count} 个；请分成几次运行。',
+    allocatorValue: '一个分配器配置，例如 first-fit',
     eventsNeedJson: '--events 只能与 --json 一起使用。',
     scenarioHasErrors: '{file}：场景中有 {count} 个错误，未运行任何配置。',
     runFailed: '有运行未能完成。',

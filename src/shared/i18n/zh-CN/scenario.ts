@@ -168,7 +168,8 @@ export default {
       write: '直接改写文件，而不是输出到屏幕',
       oneFile: 'fmt 一次只处理一个文件。',
       wrote: '已格式化 {file}。',
-      unchanged: '{file} 已经是规范格式。'
+      unchanged: '{file} 已经是规范格式。',
+      hasErrors: '{file}：场景中有 {count} 个错误，没有格式化，也没有写入任何内容。'
     },
     import: {
       summary: '把 malloc-lab 跟踪文件或教科书式操作序列转换成场景',
@@ -176,6 +177,7 @@ export default {
       output: '把场景写入 FILE，而不是输出到屏幕',
       name: '场景名（默认取输入文件名）',
       needFrom: '请用 --from {formats} 指明输入格式。',
+      fromValue: '输入格式，{formats}',
       badFrom: '不支持“{value}”格式，请使用 --from {formats}。',
       oneFile: 'import 只接受一个输入文件。',
       wrote: '已写入 {file}。'
@@ -187,7 +189,7 @@ export default {
       name: '场景名',
       needKind: '请指定一个生成器：{kinds}。',
       needSeed: '请用 --seed N 给出种子，这样场景才能重新生成。',
-      badNumber: '--{option} 需要一个数字，不能是“{value}”。',
+      badSize: '--{option} 需要一个大小，例如 64 或 4KiB，不能是“{value}”。',
       wrote: '已写入 {file}。'
     }
   }
