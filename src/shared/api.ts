@@ -5,6 +5,8 @@
  * LabService before its input has passed `parseInput`.
  */
 import { z } from 'zod'
+import { DatabaseNoticeSchema } from './database-notice'
+import { LAB_ERROR_CODES, type LabErrorCode } from './lab-error'
 import { LOCALES } from './i18n/locales'
 import {
   LAB_CHANNEL_NAMES,
@@ -58,15 +60,8 @@ export const AppInfoSchema = z
     engineVersion: z.string(),
     poolLayoutVersion: z.number().int(),
     databasePath: z.string(),
-    /** Set when the database was damaged or too new and was moved aside at start. */
-    databaseNotice: z
-      .object({
-        kind: z.enum(['damaged', 'newer']),
-        movedTo: z.string(),
-        detail: z.string()
-      })
-      .strict()
-      .nullable(),
+    /** Set when the database could not be opened as usual at start (see database-notice.ts). */
+    databaseNotice: DatabaseNoticeSchema.nullable(),
     platform: z.string(),
     nodeVersion: z.string()
   })
@@ -107,14 +102,8 @@ export const labEvents = {
 export type LabEventName = keyof typeof labEvents
 export type LabEventPayload<E extends LabEventName> = z.output<(typeof labEvents)[E]>
 
-/** Stable error codes that cross host boundaries. */
-export const LAB_ERROR_CODES = [
-  'invalid-input',
-  'unknown-channel',
-  'not-found',
-  'internal'
-] as const
-export type LabErrorCode = (typeof LAB_ERROR_CODES)[number]
+/** Stable error codes that cross host boundaries: the ones `@shared/lab-error` defines. */
+export { LAB_ERROR_CODES, type LabErrorCode }
 
 export const LabErrorSchema = z
   .object({ code: z.enum(LAB_ERROR_CODES), message: z.string() })

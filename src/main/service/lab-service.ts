@@ -12,6 +12,7 @@ import {
   type LabOutput,
   type LabResult
 } from '@shared/api'
+import { LabError as SharedLabError } from '@shared/lab-error'
 import type { z } from 'zod'
 import { labChannels } from '@shared/api'
 import { appVersion } from '../app-version'
@@ -96,7 +97,7 @@ export class LabService {
       const value = await this.call(channel, input)
       return { ok: true, value }
     } catch (error) {
-      if (error instanceof LabError)
+      if (error instanceof LabError || error instanceof SharedLabError)
         return { ok: false, error: { code: error.code, message: error.message } }
       const message = error instanceof Error ? error.message : String(error)
       return { ok: false, error: { code: 'internal', message } }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
+import { databaseNoticeText } from '@shared/database-notice'
 import type { CliCommand } from '../command'
 import { UsageError } from '../command'
 import { createLabService } from '../../service/create-lab-service'
@@ -33,10 +34,13 @@ export const webCommand: CliCommand = {
     }
     const service = createLabService('browser', values['db'] as string | undefined)
     const notice = (await service.call('app:info', {})).databaseNotice
-    if (notice)
-      ctx.stderr(
-        `${ctx.t(`cli.db.${notice.kind}`, { movedTo: notice.movedTo, detail: notice.detail })}\n`
-      )
+    if (notice) {
+      const { title, lines } = databaseNoticeText(notice, ctx.t)
+      const details = notice.detail
+        ? [`${ctx.t('app.databaseNotice.details')}: ${notice.detail}`]
+        : []
+      ctx.stderr(`${[title, ...lines, ...details].join('\n')}\n\n`)
+    }
     const host = await startWebHost({ service, rendererDir: dir, port })
     ctx.stdout(`${ctx.t('cli.web.listening', { url: host.url })}\n`)
     if (values['no-open'] !== true && !(await openBrowser(host.url))) {
