@@ -113,7 +113,9 @@ export function describeDatabaseNotice(notice: DatabaseNotice): DatabaseNoticeTe
   const line = (key: string): LabMessage => ({ key: `${ROOT}.${key}`, params })
   const lines: LabMessage[] = [line(`problems.${problem}`)]
   const wouldMove = notice.kind === 'damaged' || notice.kind === 'newer'
-  if (notice.movedTo !== null) lines.push(line(`moved.${problem}`))
+  // Only damaged and newer files are ever moved; the damaged sentence fits any other.
+  if (notice.movedTo !== null)
+    lines.push(line(`moved.${notice.kind === 'newer' ? 'newer' : 'damaged'}`))
   else if (wouldMove && notice.failure !== null) lines.push(line('moveFailed'))
   if (notice.failure !== null) lines.push(line(`failures.${FAILURE_KEYS[notice.failure]}`))
   if (notice.movedTo === null && notice.kind !== 'cannot-create') lines.push(line('untouched'))

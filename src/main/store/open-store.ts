@@ -83,7 +83,8 @@ class StoreOpening {
       }
       return this.inMemory('unreadable', { detail: errorText(error) })
     }
-    if (entry.isDirectory()) return this.inMemory('path-is-folder', { detail: 'a directory' })
+    // The notice says exactly this; there is no technical detail to add.
+    if (entry.isDirectory()) return this.inMemory('path-is-folder', {})
     if (!entry.isFile()) return this.inMemory('path-not-a-file', { detail: describeEntry(entry) })
     const unreadable = accessProblem(this.path, constants.R_OK)
     if (unreadable) return this.inMemory('unreadable', { detail: errorText(unreadable) })

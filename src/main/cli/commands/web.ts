@@ -37,7 +37,7 @@ export const webCommand: CliCommand = {
     if (notice) {
       const { title, lines } = databaseNoticeText(notice, ctx.t)
       const details = notice.detail
-        ? [`${ctx.t('app.databaseNotice.details')}: ${notice.detail}`]
+        ? [ctx.t('app.databaseNotice.detailsLine', { detail: notice.detail })]
         : []
       ctx.stderr(`${[title, ...lines, ...details].join('\n')}\n\n`)
     }

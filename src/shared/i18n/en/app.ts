@@ -158,6 +158,7 @@ export default {
       cannotCreate:
         'Make the folder {folder} writable, or give AllocLab a database somewhere else (“alloclab web --db PATH” or the ALLOCLAB_DB environment variable), then restart it.'
     },
+    detailsLine: 'Technical details: {detail}',
     details: 'Technical details',
     dismiss: 'Dismiss'
   },

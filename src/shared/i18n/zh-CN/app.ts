@@ -154,6 +154,7 @@ export default {
       cannotCreate:
         '请让文件夹 {folder} 变为可写，或者把数据库放到别处（“alloclab web --db 路径”或环境变量 ALLOCLAB_DB），然后重新启动 AllocLab。'
     },
+    detailsLine: '技术细节：{detail}',
     details: '技术细节',
     dismiss: '关闭'
   },
