@@ -162,6 +162,15 @@ describe('the browser host facing a hostile WebSocket client', () => {
     await expectNoLeftoverConnections()
   })
 
+  it('survives a bad frame sent in the same packet as the upgrade request', async () => {
+    const handshake = Buffer.from(upgradeHead(eventsPath(host)))
+    const bad = frame({ opcode: OPCODE.text, payload: hello, masked: false })
+    const answer = await rawExchange(host.port, Buffer.concat([handshake, bad])).closed
+    expect(answer).toMatch(/^HTTP\/1\.1 101 /)
+    await expectHealthy()
+    await expectNoLeftoverConnections()
+  })
+
   it('survives a client that resets the connection in the middle of a frame', async () => {
     const client = await RawWebSocket.open(host.port, eventsPath(host))
     client.write(frame({ opcode: OPCODE.binary, declaredLength: 5000 }).subarray(0, 4))
