@@ -6,6 +6,8 @@ import { join } from 'node:path'
 export interface RunningHost {
   readonly url: string
   readonly databasePath: string
+  /** Everything the host printed so far (stdout and stderr together). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -13,11 +15,14 @@ export interface RunningHost {
  * Start the real browser host the way a user does (`alloclab web`), on a
  * temporary database, and wait for the URL it prints.
  */
-export async function startBrowserHost(databasePath?: string): Promise<RunningHost> {
+export async function startBrowserHost(
+  databasePath?: string,
+  extraArgs: readonly string[] = []
+): Promise<RunningHost> {
   const db = databasePath ?? join(mkdtempSync(join(tmpdir(), 'alloclab-e2e-')), 'alloclab.db')
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(__dirname, '..', 'bin', 'alloclab.cjs'), 'web', '--no-open', '--db', db],
+    [join(__dirname, '..', 'bin', 'alloclab.cjs'), 'web', '--no-open', '--db', db, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let output = ''
@@ -44,6 +49,7 @@ export async function startBrowserHost(databasePath?: string): Promise<RunningHo
   return {
     url,
     databasePath: db,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()

@@ -14,6 +14,7 @@ import {
   session,
   type MenuItemConstructorOptions
 } from 'electron'
+import { databaseNoticeText } from '@shared/database-notice'
 import { translate } from '@shared/i18n/translate'
 import { createLabService } from './service/create-lab-service'
 import type { LabService } from './service/lab-service'
@@ -119,9 +120,13 @@ if (!app.requestSingleInstanceLock()) {
     const notice = (await service.call('app:info', {})).databaseNotice
     if (notice) {
       const { language } = await service.call('settings:get', {})
+      const { title, lines } = databaseNoticeText(notice, (key, params) =>
+        translate(language, key, params)
+      )
       void dialog.showMessageBox(mainWindow, {
         type: 'warning',
-        message: translate(language, `cli.db.${notice.kind}`, { ...notice })
+        message: title,
+        detail: lines.join('\n\n')
       })
     }
   })

@@ -10,6 +10,7 @@ import {
   AllocatorCheckInput,
   AllocatorCheckOutput
 } from './allocator-catalog'
+import { DatabaseNoticeSchema } from './database-notice'
 import { LOCALES } from './i18n/locales'
 import { LabError, type LabErrorData } from './lab-error'
 import {
@@ -67,15 +68,8 @@ export const AppInfoSchema = z
     engineVersion: z.string(),
     poolLayoutVersion: z.number().int(),
     databasePath: z.string(),
-    /** Set when the database was damaged or too new and was moved aside at start. */
-    databaseNotice: z
-      .object({
-        kind: z.enum(['damaged', 'newer']),
-        movedTo: z.string(),
-        detail: z.string()
-      })
-      .strict()
-      .nullable(),
+    /** Set when the database could not be opened as usual at start (see database-notice.ts). */
+    databaseNotice: DatabaseNoticeSchema.nullable(),
     platform: z.string(),
     nodeVersion: z.string()
   })

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@shared/api'
+import { storeWriteError } from './store-write-error'
 
 /**
  * Settings as key/value rows. A value that no longer parses (hand-edited, or
@@ -28,11 +29,16 @@ export class SettingsRepository {
 
   set(patch: Partial<Settings>): Settings {
     const next = SettingsSchema.parse({ ...this.get(), ...patch })
-    this.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) this.upsert.run(key, JSON.stringify(value))
-      }
-    })()
+    try {
+      this.db.transaction(() => {
+        for (const [key, value] of Object.entries(patch)) {
+          if (value !== undefined) this.upsert.run(key, JSON.stringify(value))
+        }
+      })()
+    } catch (error) {
+      // A read-only session, a lock held too long, a full disk: say so, not "internal".
+      throw storeWriteError(error) ?? error
+    }
     return next
   }
 }

@@ -1,11 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { openStore } from '../store/open-store'
 import { LabService } from '../service/lab-service'
+import {
+  invoke as invokeOn,
+  send as sendTo,
+  type Reply,
+  type SendOptions
+} from './testing/host-client'
 import { startWebHost, type WebHost } from './web-host'
 
 let host: WebHost
@@ -22,43 +27,12 @@ beforeAll(async () => {
 })
 afterAll(async () => host.close())
 
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers
-      },
-      (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (body += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      }
-    )
-    req.on('error', reject)
-    req.end(options.body)
-  })
+function send(path: string, options: SendOptions = {}): Promise<Reply> {
+  return sendTo(host, path, options)
 }
 
 function invoke(body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return send('/api/invoke', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...headers },
-    body: JSON.stringify(body)
-  })
+  return invokeOn(host, body, headers)
 }
 
 describe('browser host', () => {

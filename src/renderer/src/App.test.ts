@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { LabError } from '@shared/api'
+import type { DatabaseNotice } from '@shared/database-notice'
 import { FakeLabBridge, SAMPLE_APP_INFO } from '@renderer/test-support/fake-lab-bridge'
 import { mountRenderer, type MountedRenderer } from '@renderer/test-support/mount-renderer'
 import { SECTION_NAMES } from '@renderer/router/sections'
@@ -86,21 +87,30 @@ describe('the app shell', () => {
 })
 
 describe('the database notice', () => {
-  it('tells the user where a damaged database was moved, until dismissed', async () => {
-    const bridge = new FakeLabBridge()
-    bridge.info = {
-      ...SAMPLE_APP_INFO,
-      databaseNotice: {
-        kind: 'damaged',
-        movedTo: '/data/alloclab.db.damaged-2025',
-        detail: 'file is not a database'
-      }
-    }
-    const { root } = await start(bridge)
+  const damaged: DatabaseNotice = {
+    kind: 'damaged',
+    fallback: 'fresh',
+    path: '/data/alloclab.db',
+    folder: '/data',
+    movedTo: '/data/alloclab.db.damaged-2025',
+    failure: null,
+    detail: 'file is not a database'
+  }
 
-    const notice = root.get('[data-testid="database-notice"]')
+  async function showing(notice: DatabaseNotice, language?: 'zh-CN') {
+    const bridge = new FakeLabBridge()
+    bridge.info = { ...SAMPLE_APP_INFO, databaseNotice: notice }
+    if (language) bridge.settings = { ...bridge.settings, language }
+    const { root } = await start(bridge)
+    return { root, notice: root.get('[data-testid="database-notice"]') }
+  }
+
+  it('tells the user where a damaged database was moved, until dismissed', async () => {
+    const { root, notice } = await showing(damaged)
+
     expect(notice.get('h2').text()).toContain('damaged')
     expect(notice.text()).toContain('/data/alloclab.db.damaged-2025')
+    expect(notice.text()).toContain('everything works and is saved as usual')
     expect(notice.text()).toContain('file is not a database')
 
     await root.get('[data-testid="database-notice-dismiss"]').trigger('click')
@@ -108,14 +118,52 @@ describe('the database notice', () => {
   })
 
   it('explains a database from a newer version differently', async () => {
-    const bridge = new FakeLabBridge()
-    bridge.info = {
-      ...SAMPLE_APP_INFO,
-      databaseNotice: { kind: 'newer', movedTo: '/data/old.db', detail: '' }
-    }
-    const { root } = await start(bridge)
+    const { notice } = await showing({ ...damaged, kind: 'newer', movedTo: '/data/old.db' })
 
-    expect(root.get('[data-testid="database-notice"] h2').text()).toContain('newer version')
+    expect(notice.get('h2').text()).toContain('newer version')
+    expect(notice.text()).toContain('open it with the newer version')
+  })
+
+  it('says why a read-only database cannot save, what still works and how to fix it', async () => {
+    const { notice } = await showing({
+      ...damaged,
+      kind: 'read-only-file',
+      fallback: 'read-only',
+      movedTo: null,
+      detail: 'EPERM: operation not permitted'
+    })
+
+    expect(notice.get('h2').text()).toBe('Your database file cannot be written')
+    expect(notice.text()).toContain('The file /data/alloclab.db is read-only')
+    expect(notice.text()).toContain('You can still run and replay experiments')
+    expect(notice.text()).toContain('cannot be saved this session')
+    expect(notice.text()).toContain('make /data/alloclab.db writable')
+  })
+
+  it('explains a damaged file that could not be moved, and the temporary database', async () => {
+    const { notice } = await showing({
+      ...damaged,
+      fallback: 'in-memory',
+      movedTo: null,
+      failure: 'permission-denied'
+    })
+
+    expect(notice.text()).toContain('tried to move it aside')
+    expect(notice.text()).toContain('The folder /data does not allow changes (permission denied)')
+    expect(notice.text()).toContain('temporary database')
+    expect(notice.text()).not.toContain('EACCES')
+  })
+
+  it('says plainly that a folder is in the way, in Chinese too', async () => {
+    const { notice } = await showing(
+      { ...damaged, kind: 'path-is-folder', fallback: 'in-memory', movedTo: null, detail: '' },
+      'zh-CN'
+    )
+
+    expect(notice.get('h2').text()).toBe('数据库的位置上是一个文件夹')
+    expect(notice.text()).toContain('/data/alloclab.db 是一个文件夹')
+    expect(notice.text()).toContain('临时数据库')
+    expect(notice.find('details').exists()).toBe(false)
   })
 
   it('stays away when the database opened normally', async () => {

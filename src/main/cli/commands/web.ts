@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
+import { databaseNoticeText } from '@shared/database-notice'
 import type { CliCommand } from '../command'
 import { UsageError } from '../command'
-import { checkOutputPath } from '../cli-files'
 import { createLabService } from '../../service/create-lab-service'
 import { defaultDatabasePath } from '../../store/default-database-path'
 import { startWebHost } from '../../web/web-host'
@@ -43,15 +43,18 @@ export const webCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new UsageError(ctx.t('cli.web.notBuilt', { dir }))
     }
-    // A folder given as the database would be taken for a damaged database and moved aside.
+    // A folder, a read-only file or a locked database at --db is the store's to explain:
+    // it starts on what it can and the notice below says what and why.
     const database = (values['db'] as string | undefined) ?? defaultDatabasePath()
-    await checkOutputPath(database, ctx, { createsFolders: true })
     const service = createLabService('browser', resolve(ctx.cwd, database))
     const notice = (await service.call('app:info', {})).databaseNotice
-    if (notice)
-      ctx.stderr(
-        `${ctx.t(`cli.db.${notice.kind}`, { movedTo: notice.movedTo, detail: notice.detail })}\n`
-      )
+    if (notice) {
+      const { title, lines } = databaseNoticeText(notice, ctx.t)
+      const details = notice.detail
+        ? [ctx.t('app.databaseNotice.detailsLine', { detail: notice.detail })]
+        : []
+      ctx.stderr(`${[title, ...lines, ...details].join('\n')}\n\n`)
+    }
     const host = await startWebHost({ service, rendererDir: dir, port })
     ctx.stdout(`${ctx.t('cli.web.listening', { url: host.url })}\n`)
     if (values['no-open'] !== true && !(await openBrowser(host.url))) {

@@ -8,7 +8,15 @@ import { useNoticeStore } from './notices'
 describe('useAppInfoStore', () => {
   it('holds what the host says about itself, including a database notice', async () => {
     const bridge = new FakeLabBridge()
-    const notice = { kind: 'newer', movedTo: '/data/alloclab.db.newer-1', detail: 'v9' } as const
+    const notice = {
+      kind: 'newer',
+      fallback: 'fresh',
+      path: '/data/alloclab.db',
+      folder: '/data',
+      movedTo: '/data/alloclab.db.newer-1',
+      failure: null,
+      detail: 'v9'
+    } as const
     bridge.info = { ...SAMPLE_APP_INFO, databaseNotice: notice }
     const store = useAppInfoStore(piniaWithLab(bridge))
 

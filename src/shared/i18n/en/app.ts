@@ -95,14 +95,85 @@ export default {
     }
   },
   databaseNotice: {
-    damagedTitle: 'Your database was damaged, so AllocLab started a new one',
-    damagedBody:
-      'The old file was not deleted. It was moved to {path}, where you can inspect it or try to recover it.',
-    newerTitle: 'Your database comes from a newer version of AllocLab',
-    newerBody:
-      'This version cannot read it safely, so it started a new database. The old file is untouched at {path}; open it with the newer version of AllocLab.',
+    titles: {
+      damaged: 'Your database was damaged',
+      newer: 'Your database comes from a newer version of AllocLab',
+      readOnlyFile: 'Your database file cannot be written',
+      readOnlyFolder: 'The folder of your database cannot be written',
+      pathIsFolder: 'There is a folder where your database should be',
+      pathNotAFile: 'Something other than a file is where your database should be',
+      locked: 'Another program is holding your database',
+      unreadable: 'Your database cannot be read',
+      cannotCreate: 'AllocLab cannot create its database'
+    },
+    problems: {
+      damaged: 'The file {path} is not a database AllocLab can read.',
+      newer:
+        'The file {path} was written by a newer version of AllocLab, which this version cannot read safely.',
+      readOnlyFile: 'The file {path} is read-only, so AllocLab cannot save anything into it.',
+      readOnlyFolder:
+        'The folder {folder} is read-only. To save changes, SQLite must create small journal files next to {path}, and that folder does not allow it.',
+      pathIsFolder:
+        '{path} is a folder, not a file. AllocLab keeps its database in a single file at that place.',
+      pathNotAFile:
+        '{path} is not an ordinary file (it may be a device, a pipe or a socket), so AllocLab cannot keep its database there.',
+      locked:
+        'Another program (perhaps a second AllocLab, or a database tool) has locked {path} and kept it locked longer than AllocLab waits.',
+      unreadable:
+        'AllocLab may not read {path}, or reading it failed. That does not mean the file is damaged.',
+      cannotCreate: 'AllocLab could not create its database file {path}.'
+    },
+    moved: {
+      damaged:
+        'The old file was not deleted: it was moved to {movedTo}, where you can inspect it or try to recover it.',
+      newer: 'The old file is untouched at {movedTo}; open it with the newer version of AllocLab.'
+    },
+    moveFailed:
+      'AllocLab tried to move it aside, to keep it safe and start a new database, but could not.',
+    failures: {
+      permissionDenied: 'The folder {folder} does not allow changes (permission denied).',
+      readOnlyFilesystem: 'The folder {folder} is on a disk that is mounted read-only.',
+      notAFolder: 'Part of the path to {folder} is a file, not a folder.',
+      other: 'The system refused the change; the technical details say how.'
+    },
+    untouched: 'AllocLab did not change, move or delete anything there.',
+    fallbacks: {
+      fresh:
+        'AllocLab started a new, empty database at {path}; everything works and is saved as usual.',
+      readOnly:
+        'You can still run and replay experiments, and your saved settings are in use, but changes to settings and experiments cannot be saved this session.',
+      inMemory:
+        'For this session AllocLab uses a temporary database: you can run and replay experiments and change settings, but nothing is kept after you close AllocLab.'
+    },
+    fixes: {
+      damaged:
+        'To keep your work from now on, move {path} away yourself (or make the folder {folder} writable so AllocLab can), then restart AllocLab.',
+      newer:
+        'Use the newer version of AllocLab with this database. To start over with this version instead, move {path} away yourself and restart AllocLab.',
+      readOnlyFile:
+        'To save again, make {path} writable (for example with “chmod u+w”), then restart AllocLab.',
+      readOnlyFolder:
+        'To save again, make the folder {folder} writable, or give AllocLab a database somewhere else (“alloclab web --db PATH” or the ALLOCLAB_DB environment variable), then restart it.',
+      pathIsFolder:
+        'Move or rename that folder, or give AllocLab a database somewhere else (“alloclab web --db PATH” or the ALLOCLAB_DB environment variable), then restart it.',
+      pathNotAFile:
+        'Remove it, or give AllocLab a database somewhere else (“alloclab web --db PATH” or the ALLOCLAB_DB environment variable), then restart it.',
+      locked:
+        'Close the other program, or wait for it to finish, then restart AllocLab to get your settings and experiments back.',
+      unreadable: 'Check that you may read {path}, then restart AllocLab.',
+      cannotCreate:
+        'Make the folder {folder} writable, or give AllocLab a database somewhere else (“alloclab web --db PATH” or the ALLOCLAB_DB environment variable), then restart it.'
+    },
+    detailsLine: 'Technical details: {detail}',
     details: 'Technical details',
     dismiss: 'Dismiss'
+  },
+  databaseErrors: {
+    readOnly:
+      'Nothing can be saved this session: the database is open read-only. AllocLab said why when it started.',
+    locked:
+      'Nothing could be saved: another program is holding the database. Try again in a moment.',
+    full: 'Nothing could be saved: the disk that holds the database is full.'
   },
   notices: {
     regionLabel: 'Notifications',

@@ -75,11 +75,5 @@ export default {
     notBuilt: 'The app is not built yet: {dir} has no index.html. Run "npm run build" first.',
     listening: 'AllocLab is running at {url}\nPress Ctrl+C to stop.',
     openFailed: 'Could not open a browser by itself; open the address above by hand.'
-  },
-  db: {
-    damaged:
-      'The database was damaged and could not be opened ({detail}). It was moved to {movedTo} and a new, empty database was created.',
-    newer:
-      'The database was written by a newer AllocLab ({detail}). It was moved to {movedTo}, untouched, and a new database was created.'
   }
 }

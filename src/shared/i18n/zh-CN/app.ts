@@ -97,13 +97,77 @@ export default {
     }
   },
   databaseNotice: {
-    damagedTitle: '数据库已损坏，AllocLab 已新建一个数据库',
-    damagedBody: '旧文件没有被删除，而是移到了 {path}，你可以在那里检查它或尝试恢复。',
-    newerTitle: '数据库来自更新版本的 AllocLab',
-    newerBody:
-      '当前版本无法安全地读取它，因此新建了一个数据库。旧文件原封不动地保存在 {path}，请用更新版本的 AllocLab 打开。',
+    titles: {
+      damaged: '数据库已损坏',
+      newer: '数据库来自更新版本的 AllocLab',
+      readOnlyFile: '数据库文件无法写入',
+      readOnlyFolder: '数据库所在的文件夹无法写入',
+      pathIsFolder: '数据库的位置上是一个文件夹',
+      pathNotAFile: '数据库的位置上不是普通文件',
+      locked: '数据库被另一个程序占用',
+      unreadable: '无法读取数据库',
+      cannotCreate: 'AllocLab 无法创建数据库'
+    },
+    problems: {
+      damaged: '文件 {path} 不是 AllocLab 能读取的数据库。',
+      newer: '文件 {path} 由更新版本的 AllocLab 写入，当前版本无法安全地读取它。',
+      readOnlyFile: '文件 {path} 是只读的，AllocLab 无法向其中保存任何内容。',
+      readOnlyFolder:
+        '文件夹 {folder} 是只读的。SQLite 保存更改时需要在 {path} 旁边创建几个小的日志文件，而这个文件夹不允许这样做。',
+      pathIsFolder:
+        '{path} 是一个文件夹，而不是文件。AllocLab 把数据库保存在这个位置上的单个文件里。',
+      pathNotAFile:
+        '{path} 不是普通文件（可能是设备、管道或套接字），AllocLab 无法把数据库放在那里。',
+      locked:
+        '另一个程序（可能是另一个 AllocLab，或某个数据库工具）锁住了 {path}，而且占用的时间超过了 AllocLab 的等待上限。',
+      unreadable: 'AllocLab 没有读取 {path} 的权限，或者读取时出错。这并不说明文件已经损坏。',
+      cannotCreate: 'AllocLab 无法创建数据库文件 {path}。'
+    },
+    moved: {
+      damaged: '旧文件没有被删除，而是移到了 {movedTo}，你可以在那里检查它或尝试恢复。',
+      newer: '旧文件原封不动地保存在 {movedTo}，请用更新版本的 AllocLab 打开。'
+    },
+    moveFailed: 'AllocLab 本想把它移到一旁妥善保存，再新建一个数据库，但没有成功。',
+    failures: {
+      permissionDenied: '文件夹 {folder} 不允许修改（权限不足）。',
+      readOnlyFilesystem: '文件夹 {folder} 所在的磁盘以只读方式挂载。',
+      notAFolder: '通往 {folder} 的路径中有一部分是文件，而不是文件夹。',
+      other: '系统拒绝了这项操作，具体原因见技术细节。'
+    },
+    untouched: 'AllocLab 没有修改、移动或删除那里的任何东西。',
+    fallbacks: {
+      fresh: 'AllocLab 已在 {path} 新建了一个空数据库，一切功能照常可用，内容也会照常保存。',
+      readOnly:
+        '你仍然可以运行和回放实验，已保存的设置也在生效，但本次使用期间对设置和实验的更改都无法保存。',
+      inMemory:
+        '本次使用期间 AllocLab 改用一个临时数据库：你可以运行和回放实验、修改设置，但关闭 AllocLab 后这些内容都不会保留。'
+    },
+    fixes: {
+      damaged:
+        '如果想从现在起保存你的工作，请自行把 {path} 移走（或让文件夹 {folder} 可写，由 AllocLab 来移），然后重新启动 AllocLab。',
+      newer:
+        '请用更新版本的 AllocLab 打开这个数据库。如果想用当前版本重新开始，请自行把 {path} 移走，然后重新启动 AllocLab。',
+      readOnlyFile:
+        '如需重新保存，请让 {path} 变为可写（例如使用 “chmod u+w”），然后重新启动 AllocLab。',
+      readOnlyFolder:
+        '如需重新保存，请让文件夹 {folder} 变为可写，或者把数据库放到别处（“alloclab web --db 路径”或环境变量 ALLOCLAB_DB），然后重新启动 AllocLab。',
+      pathIsFolder:
+        '请移走或重命名这个文件夹，或者把数据库放到别处（“alloclab web --db 路径”或环境变量 ALLOCLAB_DB），然后重新启动 AllocLab。',
+      pathNotAFile:
+        '请把它移除，或者把数据库放到别处（“alloclab web --db 路径”或环境变量 ALLOCLAB_DB），然后重新启动 AllocLab。',
+      locked: '请关闭那个程序或等它完成，然后重新启动 AllocLab，你的设置和实验就会回来。',
+      unreadable: '请确认你有读取 {path} 的权限，然后重新启动 AllocLab。',
+      cannotCreate:
+        '请让文件夹 {folder} 变为可写，或者把数据库放到别处（“alloclab web --db 路径”或环境变量 ALLOCLAB_DB），然后重新启动 AllocLab。'
+    },
+    detailsLine: '技术细节：{detail}',
     details: '技术细节',
     dismiss: '关闭'
+  },
+  databaseErrors: {
+    readOnly: '本次使用期间无法保存任何内容：数据库以只读方式打开。AllocLab 启动时已说明了原因。',
+    locked: '未能保存：数据库正被另一个程序占用，请稍后再试。',
+    full: '未能保存：存放数据库的磁盘已满。'
   },
   notices: {
     regionLabel: '通知',

@@ -75,10 +75,5 @@ export default {
     notBuilt: '应用还没有构建：{dir} 中没有 index.html。请先运行 "npm run build"。',
     listening: 'AllocLab 已在 {url} 运行\n按 Ctrl+C 停止。',
     openFailed: '无法自动打开浏览器，请手动打开上面的地址。'
-  },
-  db: {
-    damaged: '数据库已损坏，无法打开（{detail}）。原文件已移到 {movedTo}，并新建了一个空数据库。',
-    newer:
-      '数据库由更新版本的 AllocLab 写入（{detail}）。原文件已原样移到 {movedTo}，并新建了一个数据库。'
   }
 } satisfies typeof en
