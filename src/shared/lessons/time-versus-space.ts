@@ -84,7 +84,8 @@ export const timeVersusSpace: Lesson = {
       textKey: k.anchor('slabSpace'),
       facts: [
         { kind: 'peak', metric: 'internalFragmentation', value: 3623, step: 148 },
-        { kind: 'peak', metric: 'metadataBytes', value: 5952, step: 148 }
+        { kind: 'peak', metric: 'metadataBytes', value: 5952, step: 148 },
+        { kind: 'metric', metric: 'metadataBytes', value: 5952 }
       ]
     },
     { step: 299, config: 'all', textKey: k.anchor('verdict') }

@@ -42,7 +42,7 @@ export default {
       buddySpace:
         'The buddy is fast, but it rounds every block up to a whole 4 KiB frame. At its worst, 154,920 bytes sat unused inside allocated blocks: internal fragmentation.',
       slabSpace:
-        'Slab is the fastest and loses little to rounding (3623 bytes at worst, up to its size classes), but it keeps the most bookkeeping: records for every frame, its caches and its slab descriptors, 5952 bytes.',
+        'Slab searches least and loses little to rounding (3623 bytes at worst, up to its size classes), but it keeps the most bookkeeping: records for every frame, its caches and its slab descriptors, 5952 bytes.',
       verdict:
         'No pane wins on both counts. Saving time costs memory and saving memory costs time; the workload decides which matters more. That is the trade-off every allocator makes.'
     }
@@ -244,7 +244,7 @@ export default {
       shrink:
         'shrink gives slab’s one page back, and the buddy under it is a single free block of 1 MiB again.',
       verdict:
-        'Slab saved two thirds of the constructor work and hardly searched at all, and paid for it with the most bookkeeping. Here too, saving time costs space.'
+        'Slab saved two thirds of the constructor work, and paid for it with the most bookkeeping. Here too, saving time costs space.'
     }
   }
 }
