@@ -25,22 +25,32 @@ export function anchorConfigs(anchor: LessonAnchor, lesson: Lesson): number[] {
 export function checkLessonFacts(lesson: Lesson, observed: ObservedLesson): FactMismatch[] {
   const mismatches: FactMismatch[] = []
   lesson.anchors.forEach((anchor, index) => {
-    for (const config of anchorConfigs(anchor, lesson)) {
+    const configs = anchorConfigs(anchor, lesson)
+    const report = (config: number, [what, expected, actual]: Difference): void => {
+      mismatches.push({
+        anchor: index,
+        config,
+        step: anchor.step,
+        textKey: anchor.textKey,
+        what,
+        expected,
+        actual
+      })
+    }
+    for (const fact of anchor.facts ?? []) {
+      // A fact no run is checked against would pass unseen: say so instead.
+      if (fact.config !== undefined && !configs.includes(fact.config))
+        report(fact.config, ['the pane of a fact', configs, fact.config])
+    }
+    for (const config of configs) {
       const run = observed.runs[config]
-      if (run === undefined) continue
+      if (run === undefined) {
+        report(config, ['the pane', `one of ${observed.runs.length}`, 'none'])
+        continue
+      }
       for (const fact of anchor.facts ?? []) {
         if (fact.config !== undefined && fact.config !== config) continue
-        for (const [what, expected, actual] of compare(fact, run, anchor.step)) {
-          mismatches.push({
-            anchor: index,
-            config,
-            step: anchor.step,
-            textKey: anchor.textKey,
-            what,
-            expected,
-            actual
-          })
-        }
+        for (const difference of compare(fact, run, anchor.step)) report(config, difference)
       }
     }
   })

@@ -92,6 +92,20 @@ describe('checking a lesson’s facts', () => {
     expect(checkLessonFacts(unscoped, both).map((m) => m.config)).toEqual([0])
   })
 
+  it('refuses a fact about a pane its anchor does not talk about, and a pane that does not exist', () => {
+    const stray: Lesson = {
+      ...lesson,
+      anchors: [
+        { step: 0, config: 0, textKey: 'x', facts: [{ kind: 'request', config: 1, splits: 2 }] },
+        { step: 0, config: 3, textKey: 'y', facts: [{ kind: 'request', splits: 2 }] }
+      ]
+    }
+    expect(checkLessonFacts(stray, observed).map((m) => [m.textKey, m.what])).toEqual([
+      ['x', 'the pane of a fact'],
+      ['y', 'the pane']
+    ])
+  })
+
   it('takes a ratio to within half a percentage point, and no further', () => {
     const fits = LESSONS.find((l) => l.id === 'first-fit-best-fit')!
     const run = observeLesson(fits)
