@@ -8,6 +8,7 @@ import enApp from './en/app'
 import enCli from './en/cli'
 import enEngine from './en/engine'
 import enHeap from './en/heap'
+import enLessons from './en/lessons'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
 import enService from './en/service'
@@ -17,6 +18,7 @@ import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
+import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
@@ -30,6 +32,7 @@ export const catalog = {
     cli: enCli,
     engine: enEngine,
     heap: enHeap,
+    lessons: enLessons,
     pages: enPages,
     scenario: enScenario,
     service: enService,
@@ -41,6 +44,7 @@ export const catalog = {
     cli: zhCli,
     engine: zhEngine,
     heap: zhHeap,
+    lessons: zhLessons,
     pages: zhPages,
     scenario: zhScenario,
     service: zhService,
