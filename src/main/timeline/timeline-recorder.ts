@@ -1,5 +1,5 @@
 import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
-import type { EventSink } from '../engine/event-log'
+import type { EventSink } from '../engine/event-sink'
 import type { RequestOutcome } from '../engine/outcome'
 import type { PeakTracker } from '../engine/peak-tracker'
 import { MetricsSnapshot, type MapStateCode, type ScenarioTarget } from '../engine/target'

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { compileScenario } from '@shared/scenario'
 import { allFamilies } from '../../engine/families'
 import { procFormatters } from '../../engine/proc-formatters'
-import { engineWorkerFromSource } from '../../engine/testing/tsx-worker'
+import { engineWorkerFromSource } from '../../worker/testing/tsx-worker'
 import { runCli } from '../run-cli'
 import { createRunCommand } from './run'
 

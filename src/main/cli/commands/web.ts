@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import type { CliCommand } from '../command'
 import { UsageError } from '../command'
+import { LabError } from '@shared/lab-error'
 import { createLabService } from '../../service/create-lab-service'
+import { resolveRunBudget } from '../../service/run-budget'
 import { startWebHost } from '../../web/web-host'
 import { openBrowser } from '../../web/open-browser'
 
@@ -14,12 +16,13 @@ function rendererDir(): string {
 export const webCommand: CliCommand = {
   name: 'web',
   summaryKey: 'cli.web.summary',
-  synopsis: 'web [--port N] [--no-open] [--db PATH]',
+  synopsis: 'web [--port N] [--no-open] [--db PATH] [--run-budget SIZE]',
   allowPositionals: false,
   options: {
     port: { type: 'string', valueName: 'N', descriptionKey: 'cli.web.port' },
     'no-open': { type: 'boolean', descriptionKey: 'cli.web.noOpen' },
-    db: { type: 'string', valueName: 'PATH', descriptionKey: 'cli.dbOption' }
+    db: { type: 'string', valueName: 'PATH', descriptionKey: 'cli.dbOption' },
+    'run-budget': { type: 'string', valueName: 'SIZE', descriptionKey: 'cli.runBudgetOption' }
   },
   async run(values, _positionals, ctx) {
     const portText = (values['port'] as string | undefined) ?? '0'
@@ -31,7 +34,21 @@ export const webCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new UsageError(ctx.t('cli.web.notBuilt', { dir }))
     }
-    const service = createLabService('browser', values['db'] as string | undefined)
+    let budgetBytes: number
+    try {
+      budgetBytes = resolveRunBudget(values['run-budget'] as string | undefined)
+    } catch (error) {
+      if (error instanceof LabError) throw new UsageError(ctx.t(error.key, error.params))
+      throw error
+    }
+    const service = createLabService(
+      'browser',
+      values['db'] as string | undefined,
+      {},
+      {
+        budgetBytes
+      }
+    )
     const notice = (await service.call('app:info', {})).databaseNotice
     if (notice)
       ctx.stderr(

@@ -16,6 +16,8 @@ export default {
   fileUnreadable: 'cannot read "{file}": {reason}',
   internalError: 'alloclab {command} failed: {message}',
   dbOption: 'Database file (default: ~/.alloclab/alloclab.db, or ALLOCLAB_DB)',
+  runBudgetOption:
+    "Memory that recorded runs may hold, e.g. 2GiB (default: a quarter of this computer's memory, at most 4 GiB, or ALLOCLAB_RUN_BUDGET)",
   web: {
     summary: 'Serve AllocLab to a browser on this computer (127.0.0.1 only)',
     port: 'Port to listen on (default: any free port)',

@@ -58,6 +58,9 @@ export default {
     needFile: 'give exactly one scenario file (or "-" for standard input).',
     needAllocator: 'give at least one --allocator SPEC (run "alloclab allocators" to see them).',
     eventsNeedJson: '--events only applies with --json.',
+    noRecordOption:
+      'Record no timeline (for huge runs: less memory, but peaks are seen only every few thousand requests)',
+    noRecordConflicts: '--events and --csv read the timeline, which --no-record leaves out.',
     scenarioHasErrors: '{file}: the scenario has {count} error(s); nothing was run.',
     runFailed: 'one or more runs did not finish.',
     configTitle: 'Configurations:',

@@ -18,6 +18,8 @@ export default {
   fileUnreadable: '无法读取 "{file}"：{reason}',
   internalError: 'alloclab {command} 执行失败：{message}',
   dbOption: '数据库文件（默认：~/.alloclab/alloclab.db，或环境变量 ALLOCLAB_DB）',
+  runBudgetOption:
+    '已记录的运行最多可占用的内存，例如 2GiB（默认：本机内存的四分之一，最多 4 GiB，或环境变量 ALLOCLAB_RUN_BUDGET）',
   web: {
     summary: '在本机浏览器中使用 AllocLab（只监听 127.0.0.1）',
     port: '监听的端口（默认：任意空闲端口）',

@@ -60,6 +60,9 @@ export default {
     needAllocator:
       '请至少给出一个 --allocator 配置（运行 "alloclab allocators" 查看可用的分配器）。',
     eventsNeedJson: '--events 只能与 --json 一起使用。',
+    noRecordOption:
+      '不记录时间线（适合超大的运行：占用内存更少，但峰值只能每隔几千个请求观察一次）',
+    noRecordConflicts: '--events 和 --csv 需要读取时间线，而 --no-record 不会记录时间线。',
     scenarioHasErrors: '{file}：场景中有 {count} 个错误，未运行任何配置。',
     runFailed: '有运行未能完成。',
     configTitle: '配置：',
