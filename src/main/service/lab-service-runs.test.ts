@@ -1,6 +1,7 @@
 import type { LabErrorData } from '@shared/lab-error'
 import { describe, expect, it } from 'vitest'
 import type { LabEventName } from '@shared/api'
+import { generate } from '@shared/scenario'
 import { tinyFamily } from '../engine/testing/tiny-family'
 import {
   compileWorkerFromSource,
@@ -10,6 +11,7 @@ import {
 import { allFamilies } from '../engine/families'
 import { openStore } from '../store/open-store'
 import { LabService, type LabServiceRunOptions } from './lab-service'
+import { INLINE_COMPILE_CHARS } from './scenario-compiler'
 
 function service(options: LabServiceRunOptions = {}): {
   lab: LabService
@@ -53,6 +55,30 @@ async function finished(lab: LabService, runId: string): Promise<void> {
       }
     }, reject)
   })
+}
+
+/**
+ * Start a long scenario, then make two other calls on the next turn of the
+ * event loop; the order the three answers arrive in tells whether the
+ * compile held the loop (a compile on this thread finishes before the next
+ * turn can even begin).
+ */
+async function answerOrder(lab: LabService, scenario: string, runId: string): Promise<string[]> {
+  const order: string[] = []
+  const answered = (name: string) => () => void order.push(name)
+  const start = lab
+    .call('run:start', { scenario, allocators: ['first-fit'], record: false })
+    .then(answered('run:start'))
+  const others = new Promise<void>((resolve, reject) =>
+    setImmediate(() => {
+      Promise.all([
+        lab.call('settings:get', {}).then(answered('settings:get')),
+        lab.call('timeline:map', { runId, config: 0, step: 2 }).then(answered('timeline:map'))
+      ]).then(() => resolve(), reject)
+    })
+  )
+  await Promise.all([start, others])
+  return order
 }
 
 async function error(lab: LabService, channel: string, input: unknown): Promise<LabErrorData> {
@@ -270,5 +296,39 @@ describe('runs through LabService', () => {
     expect(summary.configs[0]!.error!.kind).toBe('outOfMemory')
     expect(summary.status).toBe('failed')
     lab.close()
+  })
+
+  it('answers other calls while a long scenario compiles, in a worker thread', async () => {
+    const { lab } = service()
+    const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    await finished(lab, runId)
+    const long = generate('random', { seed: 2, count: 60_000 })
+    expect(long.length).toBeGreaterThan(INLINE_COMPILE_CHARS)
+    const order = await answerOrder(lab, long, runId)
+    expect(order).toEqual(['settings:get', 'timeline:map', 'run:start'])
+    lab.close()
+  })
+
+  it('sees a compile on this thread hold the loop: the same order test tells the two apart', async () => {
+    const { lab } = service({ inlineCompileChars: Number.MAX_SAFE_INTEGER })
+    const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    await finished(lab, runId)
+    const long = generate('random', { seed: 2, count: 60_000 })
+    const order = await answerOrder(lab, long, runId)
+    expect(order).toEqual(['run:start', 'settings:get', 'timeline:map'])
+    lab.close()
+  })
+
+  it('leases a run to a view, and says when a run is from an earlier session', async () => {
+    const first = service()
+    const { runId } = await first.lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    expect(await first.lab.call('run:view', { runId })).toEqual({ runId, leaseMs: 120_000 })
+    await finished(first.lab, runId)
+    first.lab.close()
+    const restarted = service()
+    const gone = await error(restarted.lab, 'run:summary', { runId })
+    expect(gone).toMatchObject({ code: 'gone', key: 'timeline.runFromEarlierSession' })
+    expect(gone.message).toContain('earlier session')
+    restarted.lab.close()
   })
 })

@@ -18,14 +18,21 @@ export const RUN_OVERHEAD_BYTES = 4 * 1024
 const RECORD_BYTES = 16
 /** One sparse-table entry: step Int32, field Uint8, value Float64. */
 const SPARSE_ENTRY_BYTES = 13
-/** Allowance for sparse entries (escaped values, constructor calls...) per request. */
+/**
+ * Allowance for sparse entries (escaped values, frames not implied by the
+ * address...) per request; slab objects carry about one every other request.
+ */
 const SPARSE_ENTRIES_PER_REQUEST = 0.25
+const SLAB_SPARSE_ENTRIES_PER_REQUEST = 0.75
 /** One run-length entry of a keyframe: length Float64, state Uint8, owner Int32. */
 const MAP_RUN_BYTES = 13
 /** One metric sample: position Int32 and a Float64 per sampled metric. */
 const SAMPLE_BYTES = 4 + 8 * SAMPLED_METRICS.length
-/** Slabs grown or reaped (each forces a keyframe), per request, allowed for slab families. */
-const SLAB_REKEYS_PER_REQUEST = 1 / 1024
+/**
+ * Slabs grown or reaped (each forces a keyframe), per request, allowed for
+ * slab families: kmalloc of random sizes grows or reaps about once every 200.
+ */
+const SLAB_REKEYS_PER_REQUEST = 1 / 64
 /** The peak tracker's per-handle table in a worker: two Float64 and one Uint8 per handle. */
 const TRACKER_BYTES_PER_HANDLE = 17
 
@@ -52,10 +59,12 @@ export function timelineBytesEstimate(
   const interval = Math.max(1, options.keyframeInterval)
   const stride = Math.max(1, options.metricStride)
   const runsPerKeyframe = 2 * Math.min(program.handles.length, n) + 3
+  const slab = family.kind === 'slab'
   let keyframes = Math.ceil(n / interval) + 2
-  if (family.kind === 'slab') keyframes += slabRekeys(program)
+  if (slab) keyframes += slabRekeys(program)
+  const sparse = slab ? SLAB_SPARSE_ENTRIES_PER_REQUEST : SPARSE_ENTRIES_PER_REQUEST
   return Math.ceil(
-    n * (RECORD_BYTES + SPARSE_ENTRIES_PER_REQUEST * SPARSE_ENTRY_BYTES) +
+    n * (RECORD_BYTES + sparse * SPARSE_ENTRY_BYTES) +
       (Math.ceil(n / stride) + 2) * SAMPLE_BYTES +
       keyframes * (runsPerKeyframe * MAP_RUN_BYTES + 8)
   )
