@@ -8,7 +8,6 @@ import { recordHooksFor, type RecordHooks } from './record-hooks'
 import {
   EventFlag,
   NIBBLE_ESCAPE,
-  SAMPLED_METRICS,
   SparseField,
   TIMELINE_FORMAT_VERSION,
   U16_ESCAPE,
@@ -186,6 +185,3 @@ export class TimelineRecorder implements EventSink {
     this.peaks?.lookAt(s, position, false)
   }
 }
-
-/** Slots per sample, checked against the list the reader decodes with. */
-export const SAMPLE_SLOTS = SAMPLED_METRICS.length
