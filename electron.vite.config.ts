@@ -10,11 +10,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // One bundle per entry: the Electron shell, the CLI (which also runs
-        // the browser host) and the engine worker, sharing chunks.
+        // the browser host), the engine worker and the scenario compiler worker,
+        // sharing chunks.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
-          'engine-worker': resolve(__dirname, 'src/main/engine/worker.ts'),
+          'engine-worker': resolve(__dirname, 'src/main/worker/engine-worker.ts'),
+          'compile-worker': resolve(__dirname, 'src/main/worker/compile-worker.ts'),
           // Benchmarks run on the same bundle that ships (npm run bench).
           bench: resolve(__dirname, 'src/main/bench/main.ts')
         }

@@ -34,6 +34,7 @@ import {
   RunStartInput,
   RunStartOutput,
   RunSummaryOutput,
+  RunViewOutput,
   StructuresInput,
   StructuresOutput
 } from './run-schemas'
@@ -88,6 +89,7 @@ export const labChannels = {
   'run:start': { input: RunStartInput, output: RunStartOutput },
   'run:cancel': { input: RunRef, output: RunCancelOutput },
   'run:summary': { input: RunRef, output: RunSummaryOutput },
+  'run:view': { input: RunRef, output: RunViewOutput },
   'timeline:events': { input: EventsInput, output: EventsOutput },
   'timeline:metrics': { input: MetricsInput, output: MetricsOutput },
   'timeline:map': { input: MapInput, output: MapOutput },

@@ -12,6 +12,7 @@ export const LAB_CHANNEL_NAMES = [
   'run:start',
   'run:cancel',
   'run:summary',
+  'run:view',
   'timeline:events',
   'timeline:metrics',
   'timeline:map',

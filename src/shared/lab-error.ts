@@ -35,7 +35,9 @@ export const LabMessageSchema = z
     params: MessageParamsSchema,
     /** Where in the user's text it applies (scenario diagnostics), 1-based. */
     line: z.number().int().min(1).optional(),
-    column: z.number().int().min(1).optional()
+    column: z.number().int().min(1).optional(),
+    /** A scenario diagnostic's stable code (`unknown-keyword`...), for tools that match on it. */
+    code: z.string().min(1).max(64).optional()
   })
   .strict()
 export type LabMessage = z.infer<typeof LabMessageSchema>

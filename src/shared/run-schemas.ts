@@ -24,6 +24,8 @@ export const MAX_CONFIGS = 16
 export const MAX_EVENT_WINDOW = 10_000
 export const MAX_METRIC_POINTS = 10_000
 export const MAX_MAP_WIDTH = 8192
+/** Scenario warnings a run:start answer carries, and errors a refused one does (causes). */
+export const MAX_WARNINGS = 100
 
 const Step = z.number().int().min(0)
 const RunId = z.string().min(1).max(64)
@@ -63,13 +65,25 @@ export const RunStartInput = z
 export const RunStartOutput = z
   .object({
     runId: RunId,
+    /** Requests in the compiled scenario (what each config's progress counts up to). */
+    requests: z.number().int().min(0),
     configs: z.array(
       z.object({ config: ConfigIndex, label: z.string(), family: z.string() }).strict()
-    )
+    ),
+    /** The scenario's warnings (with line, column and code); they did not stop the run. */
+    warnings: z.array(LabMessageSchema).max(MAX_WARNINGS)
   })
   .strict()
 
 export const RunRef = z.object({ runId: RunId }).strict()
+
+/**
+ * How long a view keeps its run from being closed to make room: the Replay
+ * view calls run:view when it opens a run and again well within this time.
+ */
+export const VIEW_LEASE_MS = 2 * 60 * 1000
+
+export const RunViewOutput = z.object({ runId: RunId, leaseMs: z.number().int().min(1) }).strict()
 
 export const RunCancelOutput = z.object({ runId: RunId, cancelled: z.number().int() }).strict()
 

@@ -9,7 +9,3 @@ export const allFamilies: readonly AllocatorFamily[] = [...heapFamilies, buddyFa
 export function findFamily(name: string): AllocatorFamily | undefined {
   return allFamilies.find((family) => family.name === name)
 }
-
-export function familyNames(): string[] {
-  return allFamilies.map((family) => family.name)
-}

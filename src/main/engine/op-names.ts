@@ -16,8 +16,17 @@ const OP_WORDS: Readonly<Record<number, string>> = {
   [Op.Kfree]: 'kfree'
 }
 
+const OPS_BY_WORD: ReadonlyMap<string, number> = new Map(
+  Object.entries(OP_WORDS).map(([op, word]) => [word, Number(op)])
+)
+
 export function opWord(op: number): string {
   return OP_WORDS[op] ?? `op${op}`
+}
+
+/** The opcode a word of opWord names (-1 for none), for readers of event records. */
+export function opOfWord(word: string): number {
+  return OPS_BY_WORD.get(word) ?? -1
 }
 
 /** Requests whose size field holds bytes. */

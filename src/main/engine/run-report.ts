@@ -1,21 +1,28 @@
-import type { CompiledProgram } from '@shared/scenario/program'
-import { CODE_STRIDE } from '@shared/scenario/program'
-import type { EventColumns } from './event-log'
-import type { FinalState } from './final-state'
-import { opTakesBytes, opTakesOrder, opWord } from './op-names'
+import type { LabOutput } from '@shared/api'
+import { translate } from '@shared/i18n/translate'
+import type {
+  ConfigSummarySchema,
+  FinalStateSchema,
+  TimelineEventSchema
+} from '@shared/run-schemas'
 import {
   INVALID_REASONS,
   REQUEST_STATUSES,
   type InvalidReasonName,
   type RequestStatus
 } from '@shared/vocabulary/request-statuses'
-import { Status } from './outcome'
-import type { ConfigOutcome } from './run-configs'
+import type { z } from 'zod'
+import { opOfWord, opTakesBytes, opTakesOrder } from './op-names'
 import type { RunSummary, RunTiming } from './run-summary'
 
+type ConfigSummary = z.output<typeof ConfigSummarySchema>
+type ConfigError = NonNullable<ConfigSummary['error']>
+export type TimelineEvent = z.output<typeof TimelineEventSchema>
+
 /**
- * The JSON document `alloclab run --json` prints. Everything in it follows
- * from the scenario and the configs alone, so the same input always gives the
+ * The JSON document `alloclab run --json` prints, built from what LabApi
+ * answers (`run:summary`, `timeline:events`). Everything in it follows from
+ * the scenario and the configs alone, so the same input always gives the
  * same bytes; wall-clock figures appear only under `timing`, and only on request.
  */
 export interface RunReport {
@@ -27,7 +34,7 @@ export interface RunReportEntry {
   readonly family: string
   readonly summary?: Omit<RunSummary, 'timing'>
   readonly events?: EventRecord[]
-  readonly final?: FinalState
+  readonly final?: z.output<typeof FinalStateSchema>
   readonly error?: { readonly kind: string; readonly message: string }
   readonly timing?: RunTiming
 }
@@ -69,78 +76,68 @@ export const INVALID_REASON_NAMES: Readonly<Record<number, InvalidReasonName>> =
 )
 
 export interface RunReportOptions {
-  readonly events?: boolean
+  /** Event records of each config (by config index), when the report lists them. */
+  readonly events?: ReadonlyMap<number, EventRecord[]>
   readonly timing?: boolean
-  /** How a failed config's error reads, in the reader's language (default: the English message). */
-  readonly describeError?: (outcome: Extract<ConfigOutcome, { error: unknown }>) => string
+  /** How a failed config's error reads, in the reader's language (default: English). */
+  readonly describeError?: (error: ConfigError) => string
 }
 
 export function buildRunReport(
-  program: CompiledProgram,
-  outcomes: readonly ConfigOutcome[],
+  run: LabOutput<'run:summary'>,
   options: RunReportOptions = {}
 ): RunReport {
   return {
-    runs: outcomes.map((outcome): RunReportEntry => {
-      const head = { allocator: outcome.config.label, family: outcome.config.family.name }
-      if ('error' in outcome) {
-        const message = options.describeError?.(outcome) ?? outcome.error.message
-        return { ...head, error: { kind: outcome.error.kind, message } }
+    runs: run.configs.map((config): RunReportEntry => {
+      const head = { allocator: config.label, family: config.family }
+      if (config.error || !config.summary) {
+        const error = config.error ?? {
+          kind: 'noResult' as const,
+          key: 'engine.worker.noResult',
+          params: { config: config.label, detail: config.status }
+        }
+        const message = options.describeError?.(error) ?? translate('en', error.key, error.params)
+        return { ...head, error: { kind: error.kind, message } }
       }
-      const { timing, ...summary } = outcome.result.summary
-      const events = outcome.result.events
+      const { timing, ...summary } = config.summary
+      const events = options.events?.get(config.config)
       return {
         ...head,
         summary,
-        ...(options.events && events ? { events: eventRecords(program, events) } : {}),
-        final: outcome.result.final,
+        ...(events ? { events } : {}),
+        final: config.final ?? {},
         ...(options.timing ? { timing } : {})
       }
     })
   }
 }
 
-export function eventRecords(program: CompiledProgram, columns: EventColumns): EventRecord[] {
-  const records: EventRecord[] = []
-  for (let i = 0; i < columns.count; i++) {
-    const step = columns.first + i
-    const c = step * CODE_STRIDE
-    const op = program.code[c]!
-    const handle = program.code[c + 1]!
-    const aux = program.code[c + 2]!
-    const size = program.sizes[step]!
-    const status = columns.status[i]!
-    const addr = columns.addr[i]!
-    const frame = columns.frame[i]!
-    const ctorCalls = columns.ctorCalls[i]!
-    const ctorSaved = columns.ctorSaved[i]!
-    const copied = columns.copied[i]!
-    records.push({
-      step,
-      line: program.lines[step] ?? 0,
-      op: opWord(op),
-      ...(handle >= 0 ? { handle: program.handles[handle] ?? `#${handle}` } : {}),
-      ...(aux >= 0 ? { cache: program.caches[aux]?.name ?? `#${aux}` } : {}),
-      ...(opTakesBytes(op) ? { size } : {}),
-      ...(opTakesOrder(op) ? { order: size } : {}),
-      ok: status === Status.Ok,
-      status: statusWord(status),
-      ...(status === Status.Invalid
-        ? { reason: INVALID_REASON_NAMES[columns.invalidReason[i]!] ?? 'none' }
-        : {}),
-      ...(addr >= 0 ? { addr } : {}),
-      ...(frame >= 0 ? { frame } : {}),
-      requested: columns.requested[i]!,
-      granted: columns.granted[i]!,
-      examined: columns.examined[i]!,
-      splits: columns.splits[i]!,
-      merges: columns.merges[i]!,
-      ...(ctorCalls !== 0 ? { ctorCalls } : {}),
-      ...(ctorSaved !== 0 ? { ctorSaved } : {}),
-      ...(copied !== 0 ? { copied } : {})
-    })
+/** A `timeline:events` record as the report prints it. */
+export function eventRecord(event: TimelineEvent): EventRecord {
+  const op = opOfWord(event.op)
+  const { cost } = event
+  return {
+    step: event.step,
+    line: event.line,
+    op: event.op,
+    ...(event.handle !== null ? { handle: event.handle } : {}),
+    ...(event.cache !== null ? { cache: event.cache } : {}),
+    ...(opTakesBytes(op) ? { size: event.size } : {}),
+    ...(opTakesOrder(op) ? { order: event.size } : {}),
+    ok: event.status === 'ok',
+    status: event.status,
+    ...(event.status === 'invalid' ? { reason: event.reason ?? 'none' } : {}),
+    ...(event.addr >= 0 ? { addr: event.addr } : {}),
+    ...(event.frame >= 0 ? { frame: event.frame } : {}),
+    requested: event.requested,
+    granted: event.granted,
+    examined: cost.examined,
+    splits: cost.splits,
+    merges: cost.merges,
+    ...(cost.ctorCalls !== 0 ? { ctorCalls: cost.ctorCalls } : {}),
+    ...(cost.ctorSaved !== 0 ? { ctorSaved: cost.ctorSaved } : {}),
+    ...(cost.copied !== 0 ? { copied: cost.copied } : {})
   }
-  return records
 }
 
 /** Arrays printed one element per line, and arrays of numbers printed on one line. */

@@ -1,5 +1,5 @@
+import type { LabOutput } from '@shared/api'
 import type { MessageParams } from '@shared/i18n/translate'
-import type { ConfigOutcome } from './run-configs'
 import type { RunSummary } from './run-summary'
 import { formatTable } from './text-table'
 import type { FinalState } from './final-state'
@@ -14,21 +14,22 @@ export interface ProcFormatters {
 
 /**
  * The readable form of a run: the configs numbered, one metrics table with a
- * column per config, then each page family's buddyinfo and slabinfo tables.
+ * column per config, then each page family's buddyinfo and slabinfo tables,
+ * from what `run:summary` answers.
  */
 export function formatRunTable(
-  outcomes: readonly ConfigOutcome[],
+  configs: LabOutput<'run:summary'>['configs'],
   t: Translate,
   formatters: ProcFormatters = {}
 ): string {
   const parts: string[] = [t('engine.run.configTitle'), '\n']
-  outcomes.forEach((outcome, i) => {
-    parts.push(`  #${i + 1}  ${outcome.config.label}\n`)
+  configs.forEach((config, i) => {
+    parts.push(`  #${i + 1}  ${config.label}\n`)
   })
   parts.push('\n')
 
-  const summaries = outcomes.map((outcome) =>
-    'result' in outcome ? outcome.result.summary : undefined
+  const summaries = configs.map((config) =>
+    config.error ? undefined : (config.summary ?? undefined)
   )
   const row = (key: string, cell: (summary: RunSummary) => string): string[] => [
     t(`engine.run.row.${key}`),
@@ -36,7 +37,7 @@ export function formatRunTable(
   ]
   parts.push(
     formatTable([
-      ['', ...outcomes.map((_, i) => `#${i + 1}`)],
+      ['', ...configs.map((_, i) => `#${i + 1}`)],
       row('requests', (s) => integer(s.requests)),
       row(
         'failures',
@@ -52,10 +53,10 @@ export function formatRunTable(
     ])
   )
 
-  outcomes.forEach((outcome, i) => {
+  configs.forEach((config, i) => {
     const name = `#${i + 1}`
-    if ('error' in outcome) return
-    const { summary, final } = outcome.result
+    const { summary, final } = config
+    if (config.error || !summary || !final) return
     if (summary.cancelled)
       parts.push(`${name} ${t('engine.run.cancelled', { requests: summary.requests })}\n`)
     if (final.buddyinfo && formatters.buddyinfo) {

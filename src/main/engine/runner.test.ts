@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Op } from '@shared/scenario/program'
-import { EventLog } from './event-log'
+import { OutcomeLog } from './testing/outcome-log'
 import { FramePool, PoolStatus } from './frame-pool'
 import { InvalidReason, Status } from './outcome'
 import { readPoolSnapshot } from './pool-snapshot'
@@ -57,7 +57,7 @@ describe('run summary peaks', () => {
     const program = buildProgram(balanced)
     const { pool, target } = setUp(program)
     const summary = runProgram(target, program, pool, {
-      sink: new EventLog(6),
+      sink: new OutcomeLog(),
       progressInterval: 1
     })
     expect(summary.metrics.requestedLive).toBe(0)
@@ -86,7 +86,7 @@ describe('run summary peaks', () => {
     const fast = runProgram(bare.target, program, bare.pool, { progressInterval: 1 })
     const slow = runProgram(watched.target, program, watched.pool, {
       progressInterval: 1,
-      sink: new EventLog(6)
+      sink: new OutcomeLog()
     })
     expect(fast.peaks).toEqual(slow.peaks)
   })
@@ -94,7 +94,7 @@ describe('run summary peaks', () => {
   it('say how far apart the looks at the structures were when no timeline samples them', () => {
     const program = buildProgram(balanced)
     const { pool, target } = setUp(program)
-    const summary = runProgram(target, program, pool, { sink: new EventLog(6) })
+    const summary = runProgram(target, program, pool, { sink: new OutcomeLog() })
     // Seen once, after the last of the six requests.
     expect(summary.peaks.strides).toEqual({ live: 1, structures: 6 })
   })
@@ -187,7 +187,7 @@ describe('runProgram', () => {
     const program = buildProgram(mixed)
     const plain = setUp(program)
     const recorded = setUp(program)
-    const log = new EventLog(4)
+    const log = new OutcomeLog()
     const withoutSink = runProgram(plain.target, program, plain.pool)
     const withSink = runProgram(recorded.target, program, recorded.pool, { sink: log })
     // Peaks differ only in how often they were looked at (see the peak tests).
@@ -196,9 +196,8 @@ describe('runProgram', () => {
       timing: null,
       peaks: null
     })
-    const events = log.columns()
-    expect(events.count).toBe(10)
-    expect(Array.from(events.status)).toEqual([
+    expect(log.status).toHaveLength(10)
+    expect(log.status).toEqual([
       Status.Ok,
       Status.Ok,
       Status.Ok,
@@ -210,9 +209,9 @@ describe('runProgram', () => {
       Status.Ok,
       Status.Ok
     ])
-    expect(events.invalidReason[5]).toBe(InvalidReason.HandleEmpty)
-    expect(events.invalidReason[6]).toBe(InvalidReason.HandleLive)
-    expect(Array.from(events.addr.slice(0, 3))).toEqual([1000, 1060, 1000])
+    expect(log.invalidReason[5]).toBe(InvalidReason.HandleEmpty)
+    expect(log.invalidReason[6]).toBe(InvalidReason.HandleLive)
+    expect(log.addr.slice(0, 3)).toEqual([1000, 1060, 1000])
   })
 
   it('checks invariants after every request when asked, naming the request that broke one', () => {
@@ -241,7 +240,7 @@ describe('runProgram', () => {
         (steps, interval) => {
           const program = buildProgram(steps)
           const checked = setUp(program)
-          const log = new EventLog()
+          const log = new OutcomeLog()
           const summary = runProgram(checked.target, program, checked.pool, {
             check: true,
             sink: log,
@@ -251,7 +250,7 @@ describe('runProgram', () => {
           const fastSummary = runProgram(fast.target, program, fast.pool, {
             progressInterval: interval
           })
-          const statuses = Array.from(log.columns().status)
+          const statuses = log.status
           const countOf = (status: number) => statuses.filter((s) => s === status).length
           expect(summary.requests).toBe(steps.length)
           expect(summary.ok).toBe(countOf(Status.Ok))

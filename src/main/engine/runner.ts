@@ -1,5 +1,5 @@
 import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
-import type { EventSink } from './event-log'
+import type { EventSink } from './event-sink'
 import { PoolStatus, type FramePool } from './frame-pool'
 import { RequestOutcome, Status } from './outcome'
 import { PeakTracker } from './peak-tracker'

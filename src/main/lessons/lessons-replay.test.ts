@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { RunFinishWatch } from '../cli/run-finish'
 import { BEFORE_FIRST_REQUEST, LESSONS } from '@shared/lessons'
 import { METRIC_NAMES, METRICS } from '@shared/vocabulary/metrics'
-import { engineWorkerFromSource } from '../engine/testing/tsx-worker'
+import { engineWorkerFromSource } from '../worker/testing/tsx-worker'
 import { LabService } from '../service/lab-service'
 import { openStore } from '../store/open-store'
 import { observeLesson, type Observation } from './observe-lesson'
@@ -39,11 +40,13 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))(
     it('shows the same requests, metrics and structures the facts were checked against', async () => {
       const observed = observeLesson(lesson)
       const count = observed.program.count
+      const watch = new RunFinishWatch(lab)
       const started = await lab.call('run:start', {
         scenario: lesson.scenario,
         allocators: lesson.allocators.map((a) => a.spec)
       })
-      await lab.runs.whenSettled(started.runId)
+      await watch.finished(started.runId)
+      watch.stop()
       const summary = await lab.call('run:summary', { runId: started.runId })
       expect(summary.configs.map((c) => c.status)).toEqual(lesson.allocators.map(() => 'done'))
 

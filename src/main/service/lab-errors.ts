@@ -20,13 +20,14 @@ export function specLabError(error: SpecError): LabError {
   return new LabError('invalid-input', error.messageKey, { ...error.params })
 }
 
-/** A scenario diagnostic as the cause of an error, with its position. */
+/** A scenario diagnostic as LabApi carries it: translatable, with its position and stable code. */
 export function diagnosticCause(diagnostic: Diagnostic): LabMessage {
   return {
     key: diagnostic.messageKey,
     params: { ...diagnostic.params },
     line: diagnostic.line,
-    column: diagnostic.column
+    column: diagnostic.column,
+    code: diagnostic.code
   }
 }
 

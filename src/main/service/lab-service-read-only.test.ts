@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs'
+import { RunFinishWatch } from '../cli/run-finish'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tinyFamily } from '../engine/testing/tiny-family'
-import { engineWorkerFromSource } from '../engine/testing/tsx-worker'
+import { engineWorkerFromSource } from '../worker/testing/tsx-worker'
 import { allFamilies } from '../engine/families'
 import { openStore } from '../store/open-store'
 import { SettingsRepository } from '../store/settings-repository'
@@ -71,11 +72,13 @@ describe('LabService on a database it may not write', () => {
 
   it.skipIf(!protection)(`still runs and replays experiments${how}`, async () => {
     const { lab } = serviceOnReadOnlyFile()
+    const watch = new RunFinishWatch(lab)
     const started = await lab.call('run:start', {
       scenario: 'frames 16\npages a 1\nfree-pages a\n',
       allocators: ['buddy']
     })
-    await lab.runs.whenSettled(started.runId)
+    await watch.finished(started.runId)
+    watch.stop()
     expect((await lab.call('run:summary', { runId: started.runId })).status).toBe('done')
     const events = await lab.call('timeline:events', {
       runId: started.runId,

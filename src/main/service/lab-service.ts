@@ -22,12 +22,16 @@ import { SettingsRepository } from '../store/settings-repository'
 import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
 import { allPresets } from '../engine/presets'
-import { builtWorkerLaunch } from './built-worker-launch'
+import { builtWorkerLaunch } from '../worker/built-worker-launch'
 import { toLabErrorData } from './lab-errors'
-import { RunManager, type RunManagerDeps } from './run-manager'
+import { RunScheduler, type RunSchedulerDeps } from './run-scheduler'
 
-/** How a service runs experiments; tests swap in a small family and a worker run from source. */
-export type LabServiceRunOptions = Partial<Omit<RunManagerDeps, 'emit' | 'locale'>>
+/**
+ * How a service runs experiments: the memory budget, the clock of view
+ * leases; tests swap in a small family, workers run from source, or workers
+ * that end when the test says.
+ */
+export type LabServiceRunOptions = Partial<Omit<RunSchedulerDeps, 'emit'>>
 
 type Handlers = {
   [C in LabChannel]: (
@@ -46,8 +50,7 @@ export class LabService {
   private readonly settings: SettingsRepository
   private readonly listeners = new Set<Listener>()
   private readonly handlers: Handlers
-  /** The runs this service holds in memory (in-process users such as the CLI read them directly). */
-  readonly runs: RunManager
+  private readonly runs: RunScheduler
 
   constructor(
     private readonly store: OpenedStore,
@@ -55,7 +58,7 @@ export class LabService {
     runOptions: LabServiceRunOptions = {}
   ) {
     this.settings = new SettingsRepository(store.db)
-    this.runs = new RunManager({
+    this.runs = new RunScheduler({
       families: () => allFamilies,
       launch: builtWorkerLaunch,
       ...runOptions,
@@ -87,6 +90,7 @@ export class LabService {
       'run:start': (input) => this.runs.start(input),
       'run:cancel': ({ runId }) => this.runs.cancel(runId),
       'run:summary': ({ runId }) => this.runs.summary(runId),
+      'run:view': ({ runId }) => this.runs.view(runId),
       'timeline:events': (input) => this.runs.events(input),
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),

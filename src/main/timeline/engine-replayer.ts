@@ -118,6 +118,11 @@ export class EngineReplayer {
     return this.target
   }
 
+  /** Memory this replayer holds: its own frame pool and every checkpoint. */
+  get bytes(): number {
+    return this.buffer.byteLength + this.checkpointBytes
+  }
+
   get checkpointBytes(): number {
     let total = 0
     for (const checkpoint of this.checkpoints) total += checkpointBytes(checkpoint)

@@ -28,6 +28,13 @@ export class MetricColumns {
 
   constructor(private readonly reader: TimelineReader) {}
 
+  /** Memory the columns derived so far hold. */
+  get bytes(): number {
+    let total = 0
+    for (const column of this.cache.values()) total += column.byteLength
+    return total
+  }
+
   step(name: StepMetric): StepColumn {
     let column = this.cache.get(name)
     if (!column) {

@@ -1,5 +1,5 @@
 import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
-import type { EventSink } from '../engine/event-log'
+import type { EventSink } from '../engine/event-sink'
 import type { RequestOutcome } from '../engine/outcome'
 import type { PeakTracker } from '../engine/peak-tracker'
 import { MetricsSnapshot, type MapStateCode, type ScenarioTarget } from '../engine/target'
@@ -8,7 +8,6 @@ import { recordHooksFor, type RecordHooks } from './record-hooks'
 import {
   EventFlag,
   NIBBLE_ESCAPE,
-  SAMPLED_METRICS,
   SparseField,
   TIMELINE_FORMAT_VERSION,
   U16_ESCAPE,
@@ -186,6 +185,3 @@ export class TimelineRecorder implements EventSink {
     this.peaks?.lookAt(s, position, false)
   }
 }
-
-/** Slots per sample, checked against the list the reader decodes with. */
-export const SAMPLE_SLOTS = SAMPLED_METRICS.length

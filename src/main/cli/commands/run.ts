@@ -1,30 +1,34 @@
 import { resolve } from 'node:path'
-import type { LabEventName, LabEventPayload } from '@shared/api'
+import type { LabEventName, LabEventPayload, LabOutput } from '@shared/api'
+import { LabError, type LabMessage } from '@shared/lab-error'
+import { labErrorText } from '@shared/lab-error-text'
 import { MAX_CONFIGS } from '@shared/run-schemas'
-import { compileScenario, type CompileResult } from '@shared/scenario'
 import {
-  SpecError,
-  normalizeSpec,
-  parseAllocatorSpec,
-  resolveAllocatorValues,
-  type AllocatorSpec
-} from '../../engine/allocator-spec'
+  compileScenario,
+  formatDiagnosticLine,
+  type CompileResult,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity
+} from '@shared/scenario'
+import { SpecError, parseAllocatorSpec } from '../../engine/allocator-spec'
 import { allFamilies } from '../../engine/families'
 import type { AllocatorFamily } from '../../engine/family'
-import type { ConfigOutcome, RunConfig, WorkerLaunch } from '../../engine/run-configs'
-import { buildRunReport, stringifyRunReport } from '../../engine/run-report'
+import { buildRunReport, stringifyRunReport, type EventRecord } from '../../engine/run-report'
 import { formatRunTable, type ProcFormatters } from '../../engine/run-table'
 import { procFormatters } from '../../engine/proc-formatters'
-import type { WorkerRunError } from '../../engine/worker-host'
 import { UsageError, type CliCommand, type CliContext } from '../command'
-import { checkOutputPath, describeFileError, printDiagnostics, readTextFile } from '../cli-files'
+import { checkOutputPath, describeFileError, readTextFile } from '../cli-files'
+import { MetricsCsvWriter } from '../metrics-csv'
 import { createProgressDisplay, type ProgressDisplay } from '../progress-display'
+import { RunFinishWatch } from '../run-finish'
+import { readEventRecords, writeMetricPages } from '../timeline-pages'
 import { jsonWithoutControls, visibleText } from '../visible-text'
 import { LabService } from '../../service/lab-service'
-import { builtWorkerLaunch } from '../../service/built-worker-launch'
+import { resolveRunBudget } from '../../service/run-budget'
+import { builtCompileLaunch, builtWorkerLaunch } from '../../worker/built-worker-launch'
+import type { WorkerLaunch } from '../../worker/worker-host'
 import { openStore } from '../../store/open-store'
-import { eventColumnsOf } from '../../timeline/event-columns'
-import { writeMetricsCsv } from '../../timeline/metrics-csv'
 
 export { builtWorkerLaunch }
 
@@ -32,10 +36,13 @@ export { builtWorkerLaunch }
 export interface RunCommandDeps {
   readonly families: () => readonly AllocatorFamily[]
   readonly launch: () => WorkerLaunch
+  /** How the service compiles short scenarios in its own thread. */
   readonly compile: (text: string) => CompileResult
   readonly formatters: ProcFormatters
   /** Most workers at once (default: the machine's available parallelism). */
   readonly parallel?: number
+  /** Where the scenario compiler worker lives (default: the built compile-worker.js). */
+  readonly compileLaunch?: () => WorkerLaunch
   /** The clock of the progress display, in milliseconds (default: performance.now). */
   readonly now?: () => number
 }
@@ -44,7 +51,8 @@ const defaultDeps: RunCommandDeps = {
   families: () => allFamilies,
   launch: builtWorkerLaunch,
   compile: compileScenario,
-  formatters: procFormatters
+  formatters: procFormatters,
+  compileLaunch: builtCompileLaunch
 }
 
 export function createRunCommand(deps: RunCommandDeps): CliCommand {
@@ -52,7 +60,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
     name: 'run',
     summaryKey: 'engine.run.summary',
     synopsis:
-      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE]',
+      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE] [--no-record] [--run-budget SIZE]',
     allowPositionals: true,
     options: {
       allocator: {
@@ -72,6 +80,13 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         valueName: 'FILE',
         descriptionKey: 'timeline.csvOption',
         value: { key: 'cli.value.file', params: { example: 'steps.csv' } }
+      },
+      'no-record': { type: 'boolean', descriptionKey: 'engine.run.noRecordOption' },
+      'run-budget': {
+        type: 'string',
+        valueName: 'SIZE',
+        descriptionKey: 'cli.runBudgetOption',
+        value: { key: 'cli.value.budget' }
       }
     },
     async run(values, positionals, ctx) {
@@ -87,27 +102,20 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       if ((values['events'] === true || values['timing'] === true) && !json) {
         throw new UsageError(ctx.t('engine.run.eventsNeedJson'))
       }
-      const families = deps.families()
-      const specs = specTexts.map((text) =>
-        withSpecErrors(ctx, () => parseAllocatorSpec(text, families))
-      )
-
       const csv = typeof values['csv'] === 'string' ? values['csv'] : undefined
+      const record = values['no-record'] !== true
+      if (!record && (values['events'] === true || csv !== undefined)) {
+        throw new UsageError(ctx.t('engine.run.noRecordConflicts'))
+      }
+      const budgetBytes = withLabErrors(ctx, () =>
+        resolveRunBudget(values['run-budget'] as string | undefined)
+      )
+      const families = deps.families()
+      for (const text of specTexts) withSpecErrors(ctx, () => parseAllocatorSpec(text, families))
       if (csv !== undefined) await checkOutputPath(csv, ctx)
 
       const file = positionals[0]!
       const text = await readTextFile(file, ctx)
-      const compiled = deps.compile(text)
-      printDiagnostics(file, compiled.diagnostics, ctx)
-      if (!compiled.program) {
-        const count = compiled.diagnostics.filter((d) => d.severity === 'error').length
-        ctx.stderr(`${ctx.t('engine.run.scenarioHasErrors', { file, count })}\n`)
-        return 2
-      }
-      const program = compiled.program
-      const configs = specs.map((spec) => configOf(ctx, spec, program.geometry))
-
-      const wantEvents = values['events'] === true
       const display = createProgressDisplay({
         stream: ctx.progress,
         now: deps.now ?? (() => performance.now()),
@@ -115,17 +123,19 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         t: ctx.t,
         locale: ctx.locale
       })
-      let outcomes: ConfigOutcome[]
+      let run: ServiceRunOutcome
       try {
-        outcomes = await runThroughService(
+        run = await runThroughService(
           deps,
-          { ...ctx, stderr: (text) => display.aside(() => ctx.stderr(text)) },
+          { ...ctx, stderr: (line) => display.aside(() => ctx.stderr(line)) },
           {
+            file,
             text,
             specTexts,
-            configs,
             check: values['check'] === true,
-            wantEvents,
+            record,
+            events: values['events'] === true,
+            budgetBytes,
             onEvent: followProgress(display),
             ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {})
           }
@@ -133,21 +143,25 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       } finally {
         display.finish()
       }
-      const describe = (error: WorkerRunError): string => ctx.t(error.messageKey, error.params)
+      if ('exitCode' in run) return run.exitCode
+      const describe = (error: { key: string; params: Record<string, string | number> }): string =>
+        ctx.t(error.key, error.params)
       if (json) {
-        const report = buildRunReport(program, outcomes, {
-          events: values['events'] === true,
+        const report = buildRunReport(run.summary, {
+          ...(run.events ? { events: run.events } : {}),
           timing: values['timing'] === true,
-          describeError: (outcome) => describe(outcome.error)
+          describeError: describe
         })
         ctx.stdout(jsonWithoutControls(stringifyRunReport(report)))
       } else {
-        ctx.stdout(visibleText(formatRunTable(outcomes, ctx.t, deps.formatters), 'lines'))
+        ctx.stdout(
+          visibleText(formatRunTable(run.summary.configs, ctx.t, deps.formatters), 'lines')
+        )
       }
       let failed = false
-      for (const outcome of outcomes) {
-        if ('error' in outcome) {
-          ctx.stderr(`${describe(outcome.error)}\n`)
+      for (const config of run.summary.configs) {
+        if (config.error) {
+          ctx.stderr(`${describe(config.error)}\n`)
           failed = true
         }
       }
@@ -159,12 +173,14 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
 export const runCommand: CliCommand = createRunCommand(defaultDeps)
 
 interface ServiceRun {
+  /** How diagnostics name the scenario. */
+  readonly file: string
   readonly text: string
   readonly specTexts: readonly string[]
-  /** The configs as the command resolved them (labels and families for the report). */
-  readonly configs: readonly RunConfig[]
   readonly check: boolean
-  readonly wantEvents: boolean
+  readonly record: boolean
+  readonly events: boolean
+  readonly budgetBytes: number
   readonly csv?: string
   /** Told every event the service pushes (progress, a config ended). */
   readonly onEvent?: (event: LabEventName, payload: unknown) => void
@@ -178,73 +194,134 @@ function followProgress(display: ProgressDisplay): (event: LabEventName, payload
   }
 }
 
+/** What the run answered, or the exit code when the service refused it. */
+type ServiceRunOutcome =
+  | {
+      readonly summary: LabOutput<'run:summary'>
+      /** Each config's event records (by config index), when asked for. */
+      readonly events?: ReadonlyMap<number, EventRecord[]>
+    }
+  | { readonly exitCode: number }
+
 /**
- * Run the scenario through LabService, as the window does, so both always
- * agree. The service lives for this command only, over an in-memory store.
+ * Run the scenario through LabService's contract alone, as the window does,
+ * so both always agree: `run:start` (the service compiles the scenario, once),
+ * `run:finished`, `run:summary`, then `timeline:events` and `timeline:metrics`
+ * page by page. The service lives for this command only, over an in-memory
+ * store; it records a timeline unless told not to, so the summary's peaks are
+ * exact.
  */
 async function runThroughService(
   deps: RunCommandDeps,
   ctx: CliContext,
   run: ServiceRun
-): Promise<ConfigOutcome[]> {
+): Promise<ServiceRunOutcome> {
   const service = new LabService(openStore(':memory:'), 'cli', {
     families: deps.families,
     launch: deps.launch,
     compile: deps.compile,
+    budgetBytes: run.budgetBytes,
+    ...(deps.compileLaunch ? { compileLaunch: deps.compileLaunch } : {}),
     ...(deps.parallel !== undefined ? { parallel: deps.parallel } : {})
   })
-  if (run.onEvent) service.subscribe(run.onEvent)
+  const watch = new RunFinishWatch(service)
+  const unsubscribe = run.onEvent ? service.subscribe(run.onEvent) : undefined
   try {
     await service.call('settings:set', { language: ctx.locale })
-    const record = run.wantEvents || run.csv !== undefined
-    const { runId } = await service.call('run:start', {
-      scenario: run.text,
-      allocators: [...run.specTexts],
-      check: run.check,
-      record,
-      ...(run.csv !== undefined ? { metricStride: 1 } : {})
-    })
-    const outcomes = await service.runs.whenSettled(runId)
-    const withEvents = outcomes.map((outcome, index): ConfigOutcome => {
-      const config = run.configs[index] ?? outcome.config
-      if ('error' in outcome) return { config, error: outcome.error }
-      if (!run.wantEvents) return { config, result: outcome.result }
-      const { timeline: _timeline, ...result } = outcome.result
-      return {
-        config,
-        result: { ...result, events: eventColumnsOf(service.runs.reader(runId, index)) }
-      }
-    })
-    if (run.csv !== undefined) {
-      const recorded = withEvents.flatMap((outcome, index) =>
-        'result' in outcome
-          ? [
-              {
-                label: outcome.config.label,
-                columns: service.runs.columns(runId, index),
-                count: outcome.result.summary.requests
-              }
-            ]
-          : []
-      )
-      let rows: number
-      try {
-        rows = writeMetricsCsv(run.csv, recorded)
-      } catch (error) {
-        // Checked before the run, so only a disk that filled up or vanished since gets here.
-        throw new UsageError(
-          ctx.t('scenario.cli.cannotWrite', {
-            file: run.csv,
-            reason: describeFileError(error, ctx)
-          })
-        )
-      }
-      ctx.stderr(`${ctx.t('timeline.csvWritten', { rows, file: run.csv })}\n`)
+    let started: LabOutput<'run:start'>
+    try {
+      started = await service.call('run:start', {
+        scenario: run.text,
+        allocators: [...run.specTexts],
+        check: run.check,
+        record: run.record,
+        ...(run.csv !== undefined ? { metricStride: 1 } : {})
+      })
+    } catch (error) {
+      return { exitCode: refused(ctx, run.file, error) }
     }
-    return withEvents
+    for (const warning of started.warnings)
+      ctx.stderr(`${diagnosticLine(ctx, run.file, warning, 'warning')}\n`)
+    const { runId } = started
+    await watch.finished(runId)
+    const summary = await service.call('run:summary', { runId })
+    const recorded = summary.configs.filter((config) => config.summary && !config.error)
+
+    let events: Map<number, EventRecord[]> | undefined
+    if (run.events) {
+      events = new Map()
+      for (const config of recorded)
+        events.set(config.config, await readEventRecords(service, runId, config.config))
+    }
+    if (run.csv !== undefined) {
+      const file = run.csv
+      const rows = await withFileErrors(ctx, file, async () => {
+        const csv = new MetricsCsvWriter(file)
+        try {
+          for (const config of recorded) {
+            await writeMetricPages(
+              service,
+              runId,
+              { config: config.config, label: config.label, requests: config.summary!.requests },
+              csv
+            )
+          }
+        } catch (error) {
+          csv.close()
+          throw error
+        }
+        return csv.close()
+      })
+      ctx.stderr(`${ctx.t('timeline.csvWritten', { rows, file })}\n`)
+    }
+    return { summary, ...(events ? { events } : {}) }
   } finally {
+    watch.stop()
+    unsubscribe?.()
     service.close()
   }
+}
+
+/**
+ * Say why `run:start` refused the run and give the exit code: the scenario's
+ * errors in the form compilers print them, or the service's message (a bad
+ * spec, a run too large for the memory budget).
+ */
+function refused(ctx: CliContext, file: string, error: unknown): number {
+  if (!(error instanceof LabError)) throw error
+  if (error.key === 'timeline.scenarioHasErrors') {
+    for (const cause of error.causes) ctx.stderr(`${diagnosticLine(ctx, file, cause, 'error')}\n`)
+    const count = Number(error.params['count'] ?? error.causes.length)
+    ctx.stderr(`${ctx.t('engine.run.scenarioHasErrors', { file, count })}\n`)
+    return 2
+  }
+  const text = labErrorText(ctx.locale, {
+    key: error.key,
+    params: error.params,
+    causes: [...error.causes]
+  })
+  if (error.code === 'invalid-input') throw new UsageError(text)
+  ctx.stderr(`${text}\n`)
+  return 2
+}
+
+/** A diagnostic the service returned, as `FILE:LINE:COL: severity: message [code]`. */
+function diagnosticLine(
+  ctx: CliContext,
+  file: string,
+  message: LabMessage,
+  severity: Severity
+): string {
+  const diagnostic: Diagnostic = {
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    length: 1,
+    code: (message.code ?? 'unknown') as DiagnosticCode,
+    severity,
+    messageKey: message.key,
+    params: message.params
+  }
+  return visibleText(formatDiagnosticLine(file, diagnostic, ctx.locale))
 }
 
 function withSpecErrors<T>(ctx: CliContext, parse: () => T): T {
@@ -256,11 +333,31 @@ function withSpecErrors<T>(ctx: CliContext, parse: () => T): T {
   }
 }
 
-function configOf(
+function withLabErrors<T>(ctx: CliContext, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    if (error instanceof LabError)
+      throw new UsageError(labErrorText(ctx.locale, { key: error.key, params: error.params }))
+    throw error
+  }
+}
+
+/**
+ * The output path was checked before the run, so only a disk that filled up
+ * or vanished since gets here: say so as the user error it is.
+ */
+async function withFileErrors<T>(
   ctx: CliContext,
-  spec: AllocatorSpec,
-  geometry: Parameters<typeof resolveAllocatorValues>[1]
-): RunConfig {
-  const values = withSpecErrors(ctx, () => resolveAllocatorValues(spec, geometry))
-  return { label: normalizeSpec(spec.family, values), family: spec.family, values }
+  file: string,
+  work: () => Promise<T>
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
+    throw new UsageError(
+      ctx.t('scenario.cli.cannotWrite', { file, reason: describeFileError(error, ctx) })
+    )
+  }
 }

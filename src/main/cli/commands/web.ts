@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs'
 import { databaseNoticeText } from '@shared/database-notice'
 import type { CliCommand } from '../command'
 import { UsageError } from '../command'
+import { LabError } from '@shared/lab-error'
 import { createLabService } from '../../service/create-lab-service'
+import { resolveRunBudget } from '../../service/run-budget'
 import { defaultDatabasePath } from '../../store/default-database-path'
 import { startWebHost } from '../../web/web-host'
 import { openBrowser } from '../../web/open-browser'
@@ -16,7 +18,7 @@ function rendererDir(): string {
 export const webCommand: CliCommand = {
   name: 'web',
   summaryKey: 'cli.web.summary',
-  synopsis: 'web [--port N] [--no-open] [--db PATH]',
+  synopsis: 'web [--port N] [--no-open] [--db PATH] [--run-budget SIZE]',
   allowPositionals: false,
   options: {
     port: {
@@ -31,6 +33,12 @@ export const webCommand: CliCommand = {
       valueName: 'PATH',
       descriptionKey: 'cli.dbOption',
       value: { key: 'cli.value.file', params: { example: 'lab.db' } }
+    },
+    'run-budget': {
+      type: 'string',
+      valueName: 'SIZE',
+      descriptionKey: 'cli.runBudgetOption',
+      value: { key: 'cli.value.budget' }
     }
   },
   async run(values, _positionals, ctx) {
@@ -43,10 +51,17 @@ export const webCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new UsageError(ctx.t('cli.web.notBuilt', { dir }))
     }
+    let budgetBytes: number
+    try {
+      budgetBytes = resolveRunBudget(values['run-budget'] as string | undefined)
+    } catch (error) {
+      if (error instanceof LabError) throw new UsageError(ctx.t(error.key, error.params))
+      throw error
+    }
     // A folder, a read-only file or a locked database at --db is the store's to explain:
     // it starts on what it can and the notice below says what and why.
     const database = (values['db'] as string | undefined) ?? defaultDatabasePath()
-    const service = createLabService('browser', resolve(ctx.cwd, database))
+    const service = createLabService('browser', resolve(ctx.cwd, database), {}, { budgetBytes })
     const notice = (await service.call('app:info', {})).databaseNotice
     if (notice) {
       const { title, lines } = databaseNoticeText(notice, ctx.t)

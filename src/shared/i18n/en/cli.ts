@@ -52,6 +52,7 @@ export default {
     size: 'a size such as 64 or 4KiB, from {min} to {max}',
     share: 'a number from {min} to {max}, such as 0.5',
     choice: 'one of {choices}',
+    budget: 'a size such as 2GiB, at least 1MiB',
     port: 'a port number from 0 to 65535'
   },
   internalError:
@@ -67,6 +68,8 @@ export default {
     failed: 'failed',
     combined: '{finished} of {count} configs finished  {percent}  {rate} requests/s  {left} left'
   },
+  runBudgetOption:
+    "Memory that recorded runs may hold, e.g. 2GiB (default: a quarter of this computer's memory, at most 4 GiB, or ALLOCLAB_RUN_BUDGET)",
   web: {
     summary: 'Serve AllocLab to a browser on this computer (127.0.0.1 only)',
     port: 'Port to listen on (default: any free port)',

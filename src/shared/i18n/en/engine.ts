@@ -61,6 +61,9 @@ export default {
       'at most {max} allocator configs run together, and {count} were given; split them over several runs.',
     allocatorValue: 'an allocator spec such as first-fit',
     eventsNeedJson: '--events only applies with --json.',
+    noRecordOption:
+      'Record no timeline (for huge runs: less memory, but peaks are seen only every few thousand requests)',
+    noRecordConflicts: '--events and --csv read the timeline, which --no-record leaves out.',
     scenarioHasErrors: '{file}: the scenario has {count} error(s); nothing was run.',
     runFailed: 'one or more runs did not finish.',
     configTitle: 'Configurations:',

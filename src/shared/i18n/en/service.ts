@@ -11,5 +11,9 @@ export default {
   internal: 'Something went wrong inside AllocLab: {detail}. Please report this as a bug.',
   specInvalid: 'Allocator spec "{spec}" is not a configuration that can run:',
   causeAt: 'line {line}, column {column}: {message}',
-  badSpec: 'Configuration {index}: {message}'
+  badSpec: 'Configuration {index}: {message}',
+  compileFailed: 'The scenario could not be compiled: {detail}.',
+  closing: 'AllocLab is shutting down; the call was not carried out.',
+  runBudgetInvalid:
+    '{source}: "{value}" is not a memory budget. Give a size such as 512MiB or 4GiB, at least 1 MiB.'
 }

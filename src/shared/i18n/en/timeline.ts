@@ -1,6 +1,11 @@
 export default {
-  runNotFound:
-    'No run "{runId}" is kept here (finished runs beyond the newest {kept} are dropped).',
+  runNotFound: 'No run "{runId}" was started since AllocLab last started.',
+  runFromEarlierSession:
+    'Run "{runId}" is from an earlier session of AllocLab. Runs live in memory and end when AllocLab stops; run the scenario again to see it.',
+  runEvicted:
+    'Run "{runId}" was closed to keep recorded runs within their memory budget of {limit}; the runs used least recently are closed first. Run the scenario again, or allow more memory with --run-budget or ALLOCLAB_RUN_BUDGET.',
+  overBudget:
+    'This run needs about {need} of memory, but recorded runs may take {limit} in all and only {free} of that can be made free (runs still running or open in Replay hold the rest). Run fewer configurations or a shorter scenario, close other runs, record no timeline, or allow more memory with --run-budget or ALLOCLAB_RUN_BUDGET.',
   configNotFound: 'Run "{runId}" has no configuration #{config}; it has {count}.',
   notRecorded:
     'Configuration #{config} of run "{runId}" has no timeline: it is {status}, or was run without recording.',

@@ -53,6 +53,7 @@ export default {
     size: '一个大小，例如 64 或 4KiB，范围 {min} 到 {max}',
     share: '{min} 到 {max} 之间的数，例如 0.5',
     choice: '{choices} 之一',
+    budget: '一个大小，例如 2GiB，至少 1MiB',
     port: '0 到 65535 之间的端口号'
   },
   internalError:
@@ -67,6 +68,8 @@ export default {
     failed: '失败',
     combined: '{count} 个配置中已完成 {finished} 个  {percent}  每秒 {rate} 个请求  剩余 {left}'
   },
+  runBudgetOption:
+    '已记录的运行最多可占用的内存，例如 2GiB（默认：本机内存的四分之一，最多 4 GiB，或环境变量 ALLOCLAB_RUN_BUDGET）',
   web: {
     summary: '在本机浏览器中使用 AllocLab（只监听 127.0.0.1）',
     port: '监听的端口（默认：任意空闲端口）',

@@ -11,5 +11,9 @@ export default {
   internal: 'AllocLab 内部出错：{detail}。请把它作为缺陷报告。',
   specInvalid: '分配器配置“{spec}”无法运行：',
   causeAt: '第 {line} 行第 {column} 列：{message}',
-  badSpec: '第 {index} 个配置：{message}'
+  badSpec: '第 {index} 个配置：{message}',
+  compileFailed: '无法编译该场景：{detail}。',
+  closing: 'AllocLab 正在退出，这次调用没有执行。',
+  runBudgetInvalid:
+    '{source}：“{value}”不是有效的内存预算。请写成 512MiB 或 4GiB 这样的大小，至少 1 MiB。'
 } satisfies typeof en

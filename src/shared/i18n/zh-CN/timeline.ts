@@ -1,8 +1,13 @@
 import type en from '../en/timeline'
 
 export default {
-  runNotFound:
-    '这里没有保存名为“{runId}”的运行（只保留最新的 {kept} 次已结束运行，更早的会被丢弃）。',
+  runNotFound: '自 AllocLab 这次启动以来，没有启动过名为“{runId}”的运行。',
+  runFromEarlierSession:
+    '运行“{runId}”属于 AllocLab 之前的一次会话。运行只保存在内存中，AllocLab 退出时就结束了；请重新运行该场景。',
+  runEvicted:
+    '为了让已记录的运行不超出 {limit} 的内存预算，运行“{runId}”已被关闭；最久未使用的运行最先关闭。请重新运行该场景，或用 --run-budget 或 ALLOCLAB_RUN_BUDGET 允许使用更多内存。',
+  overBudget:
+    '这次运行大约需要 {need} 内存，但所有已记录的运行总共只能使用 {limit}，其中最多只能腾出 {free}（其余的被仍在运行或正在回放中查看的运行占用）。请减少配置或缩短场景、关闭其他运行、不记录时间线，或用 --run-budget 或 ALLOCLAB_RUN_BUDGET 允许使用更多内存。',
   configNotFound: '运行“{runId}”没有第 {config} 号配置；它共有 {count} 个配置。',
   notRecorded:
     '运行“{runId}”的第 {config} 号配置没有时间线：它的状态是 {status}，或运行时没有开启记录。',

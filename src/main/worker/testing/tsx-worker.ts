@@ -22,4 +22,9 @@ export function tsxWorker(entry: string): {
 }
 
 /** The production engine worker, run from source. */
-export const engineWorkerFromSource = (): ReturnType<typeof tsxWorker> => tsxWorker('../worker.ts')
+export const engineWorkerFromSource = (): ReturnType<typeof tsxWorker> =>
+  tsxWorker('../engine-worker.ts')
+
+/** The scenario compiler worker, run from source. */
+export const compileWorkerFromSource = (): ReturnType<typeof tsxWorker> =>
+  tsxWorker('../compile-worker.ts')

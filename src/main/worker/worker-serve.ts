@@ -1,12 +1,11 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { DEFAULT_LOCALE, isLocale } from '@shared/i18n/locales'
 import { translate } from '@shared/i18n/translate'
-import { EventLog, eventBuffers, type EventSink } from './event-log'
-import type { AllocatorFamily } from './family'
-import { readFinalState } from './final-state'
-import { FramePool, PoolStatus } from './frame-pool'
-import { PeakTracker } from './peak-tracker'
-import { runProgram } from './runner'
+import type { AllocatorFamily } from '../engine/family'
+import { readFinalState } from '../engine/final-state'
+import { FramePool, PoolStatus } from '../engine/frame-pool'
+import { PeakTracker } from '../engine/peak-tracker'
+import { runProgram } from '../engine/runner'
 import { TimelineRecorder } from '../timeline/timeline-recorder'
 import { timelineTransferList } from '../timeline/timeline-format'
 import { isRunRequest, serializeError, type RunRequest, type WorkerReply } from './worker-protocol'
@@ -31,7 +30,7 @@ export function serveRun(findFamily: (name: string) => AllocatorFamily | undefin
   }
   const pool = FramePool.attach(request.buffer)
   try {
-    const { message, transfer } = execute(request, pool, findFamily)
+    const { message, transfer } = executeRun(request, pool, findFamily)
     port.postMessage(message, transfer)
   } catch (error) {
     pool.setStatus(PoolStatus.Failed)
@@ -39,7 +38,12 @@ export function serveRun(findFamily: (name: string) => AllocatorFamily | undefin
   }
 }
 
-function execute(
+/**
+ * Run one request in this thread: the engine's runner with, when asked, a
+ * timeline recorder as its sink, both telling one peak tracker. Workers call
+ * it; so do tests that need a run to end exactly when they say.
+ */
+export function executeRun(
   request: RunRequest,
   pool: FramePool,
   findFamily: (name: string) => AllocatorFamily | undefined
@@ -47,42 +51,21 @@ function execute(
   const family = findFamily(request.family)
   if (!family) throw new Error(`Unknown allocator family "${request.family}"`)
   const target = family.create(pool, request.values, request.program, true)
-  const log = request.wantEvents ? new EventLog(request.program.count) : undefined
   const peaks = new PeakTracker(request.program)
   const recorder = request.timeline
     ? new TimelineRecorder(target, request.program, request.timeline, peaks)
     : undefined
-  const sink = log && recorder ? bothSinks(log, recorder) : (log ?? recorder)
   const summary = runProgram(target, request.program, pool, {
-    ...(sink ? { sink } : {}),
+    ...(recorder ? { sink: recorder } : {}),
     check: request.check,
     peaks,
     sinkSamplesStructures: recorder !== undefined
   })
   const final = readFinalState(target)
-  const events = log?.columns()
   const timeline = recorder?.finish()
   return {
-    message: {
-      type: 'result',
-      summary,
-      final,
-      ...(events ? { events } : {}),
-      ...(timeline ? { timeline } : {})
-    },
-    transfer: [
-      ...(events ? eventBuffers(events) : []),
-      ...(timeline ? timelineTransferList(timeline) : [])
-    ]
-  }
-}
-
-function bothSinks(first: EventSink, second: EventSink): EventSink {
-  return {
-    record(step, out) {
-      first.record(step, out)
-      second.record(step, out)
-    }
+    message: { type: 'result', summary, final, ...(timeline ? { timeline } : {}) },
+    transfer: timeline ? timelineTransferList(timeline) : []
   }
 }
 

@@ -1,11 +1,11 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { CompiledProgram } from '@shared/scenario/program'
-import type { EventColumns } from './event-log'
-import type { AllocatorFamily, OptionValues } from './family'
-import type { FinalState } from './final-state'
-import { FramePool, PoolStatus } from './frame-pool'
-import { readPoolSnapshot, type PoolSnapshot } from './pool-snapshot'
-import type { RunSummary } from './run-summary'
+import type { WorkerFailureKind } from '@shared/vocabulary/run-statuses'
+import type { AllocatorFamily, OptionValues } from '../engine/family'
+import type { FinalState } from '../engine/final-state'
+import { FramePool, PoolStatus } from '../engine/frame-pool'
+import { readPoolSnapshot, type PoolSnapshot } from '../engine/pool-snapshot'
+import type { RunSummary } from '../engine/run-summary'
 import type { TimelineBuffers, TimelineOptions } from '../timeline/timeline-format'
 import {
   WORKER_PROTOCOL_VERSION,
@@ -14,17 +14,21 @@ import {
   type WorkerReply
 } from './worker-protocol'
 
-export interface StartRunOptions {
-  /** The worker entry: the built engine-worker.js, or the TS source under tsx in tests. */
+/** Where a worker entry lives and how to start it (injected so tests can run it from source). */
+export interface WorkerLaunch {
+  /** The worker entry: a built file next to the main bundle, or the TS source under tsx in tests. */
   readonly workerPath: string
   readonly execArgv?: readonly string[]
   /** Environment of the worker (default: the host's). */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Heap limits of each worker (a worker over them fails with outOfMemory). */
   readonly resourceLimits?: ResourceLimits
+}
+
+export interface StartRunOptions extends WorkerLaunch {
   readonly family: AllocatorFamily
   readonly values: OptionValues
   readonly program: CompiledProgram
-  readonly wantEvents?: boolean
   readonly check?: boolean
   /** Record a seekable timeline with these options. */
   readonly timeline?: TimelineOptions
@@ -35,7 +39,6 @@ export interface StartRunOptions {
 export interface RunResult {
   readonly summary: RunSummary
   readonly final: FinalState
-  readonly events?: EventColumns
   readonly timeline?: TimelineBuffers
 }
 
@@ -50,8 +53,7 @@ export interface RunHandle {
   readonly result: Promise<RunResult>
 }
 
-export type WorkerFailureKind =
-  'crashed' | 'failed' | 'outOfMemory' | 'terminated' | 'noResult' | 'invariant'
+export type { WorkerFailureKind }
 
 /**
  * A run that did not produce a result. `kind` says why; `messageKey` and
@@ -99,7 +101,6 @@ export function startRun(options: StartRunOptions): RunHandle {
     family: options.family.name,
     values: options.values,
     program: options.program,
-    wantEvents: options.wantEvents ?? false,
     check: options.check ?? false,
     ...(options.timeline ? { timeline: options.timeline } : {})
   }
@@ -130,7 +131,6 @@ export function startRun(options: StartRunOptions): RunHandle {
         settle({
           summary: message.summary,
           final: message.final,
-          ...(message.events ? { events: message.events } : {}),
           ...(message.timeline ? { timeline: message.timeline } : {})
         })
       } else {

@@ -1,11 +1,17 @@
 import type { LabErrorData } from '@shared/lab-error'
 import { describe, expect, it } from 'vitest'
 import type { LabEventName } from '@shared/api'
+import { generate } from '@shared/scenario'
 import { tinyFamily } from '../engine/testing/tiny-family'
-import { engineWorkerFromSource, tsxWorker } from '../engine/testing/tsx-worker'
+import {
+  compileWorkerFromSource,
+  engineWorkerFromSource,
+  tsxWorker
+} from '../worker/testing/tsx-worker'
 import { allFamilies } from '../engine/families'
 import { openStore } from '../store/open-store'
 import { LabService, type LabServiceRunOptions } from './lab-service'
+import { INLINE_COMPILE_CHARS } from './scenario-compiler'
 
 function service(options: LabServiceRunOptions = {}): {
   lab: LabService
@@ -14,6 +20,7 @@ function service(options: LabServiceRunOptions = {}): {
   const lab = new LabService(openStore(':memory:'), 'test', {
     families: () => [...allFamilies, tinyFamily],
     launch: engineWorkerFromSource,
+    compileLaunch: compileWorkerFromSource,
     ...options
   })
   const events: { event: LabEventName; payload: unknown }[] = []
@@ -32,6 +39,48 @@ const PAGES = [
   ''
 ].join('\n')
 
+/** Resolves once the run has ended, seen as any LabApi client sees it. */
+async function finished(lab: LabService, runId: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const stop = lab.subscribe((event, payload) => {
+      if (event === 'run:finished' && (payload as { runId: string }).runId === runId) {
+        stop()
+        resolve()
+      }
+    })
+    lab.call('run:summary', { runId }).then((summary) => {
+      if (summary.status !== 'queued' && summary.status !== 'running') {
+        stop()
+        resolve()
+      }
+    }, reject)
+  })
+}
+
+/**
+ * Start a long scenario, then make two other calls on the next turn of the
+ * event loop; the order the three answers arrive in tells whether the
+ * compile held the loop (a compile on this thread finishes before the next
+ * turn can even begin).
+ */
+async function answerOrder(lab: LabService, scenario: string, runId: string): Promise<string[]> {
+  const order: string[] = []
+  const answered = (name: string) => () => void order.push(name)
+  const start = lab
+    .call('run:start', { scenario, allocators: ['first-fit'], record: false })
+    .then(answered('run:start'))
+  const others = new Promise<void>((resolve, reject) =>
+    setImmediate(() => {
+      Promise.all([
+        lab.call('settings:get', {}).then(answered('settings:get')),
+        lab.call('timeline:map', { runId, config: 0, step: 2 }).then(answered('timeline:map'))
+      ]).then(() => resolve(), reject)
+    })
+  )
+  await Promise.all([start, others])
+  return order
+}
+
 async function error(lab: LabService, channel: string, input: unknown): Promise<LabErrorData> {
   const result = await lab.dispatch(channel, input)
   if (result.ok) throw new Error(`${channel} should have failed`)
@@ -46,7 +95,7 @@ describe('runs through LabService', () => {
       allocators: ['buddy', 'first-fit:arena=256KiB']
     })
     expect(started.configs.map((c) => c.family)).toEqual(['buddy', 'first-fit'])
-    await lab.runs.whenSettled(started.runId)
+    await finished(lab, started.runId)
     const summary = await lab.call('run:summary', { runId: started.runId })
     expect(summary.status).toBe('done')
     expect(summary.configs.map((c) => c.status)).toEqual(['done', 'done'])
@@ -126,7 +175,7 @@ describe('runs through LabService', () => {
   it('summarises each configuration with typed figures, peaks at exact steps and the final structures', async () => {
     const { lab } = service()
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
-    await lab.runs.whenSettled(runId)
+    await finished(lab, runId)
     const { configs, title } = await lab.call('run:summary', { runId })
     const buddy = configs[0]!
     expect(title).toBe('')
@@ -151,8 +200,8 @@ describe('runs through LabService', () => {
       allocators: ['buddy'],
       title: 'Homework 3'
     })
-    await lab.runs.whenSettled(named.runId)
-    await lab.runs.whenSettled(titled.runId)
+    await finished(lab, named.runId)
+    await finished(lab, titled.runId)
     expect((await lab.call('run:summary', { runId: named.runId })).title).toBe('Split and merge')
     expect((await lab.call('run:summary', { runId: titled.runId })).title).toBe('Homework 3')
     lab.close()
@@ -173,7 +222,7 @@ describe('runs through LabService', () => {
   it('refuses unbounded or malformed queries before doing any work', async () => {
     const { lab } = service()
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
-    await lab.runs.whenSettled(runId)
+    await finished(lab, runId)
     const bad: [string, unknown, string][] = [
       ['timeline:events', { runId, config: 0, from: 0, count: 10_001 }, 'invalid-input'],
       ['timeline:events', { runId, config: 0, from: -1, count: 1 }, 'invalid-input'],
@@ -204,7 +253,7 @@ describe('runs through LabService', () => {
     lab.close()
   })
 
-  it('cancels a run: running configs stop, queued ones never start, and no worker is left', async () => {
+  it('cancels a run: running configs stop and queued ones never start', async () => {
     const { lab } = service({ launch: () => tsxWorker('./tiny-worker.ts'), parallel: 1 })
     const slow = Array.from(
       { length: 20_000 },
@@ -214,15 +263,14 @@ describe('runs through LabService', () => {
       scenario: `arena 1MiB\n${slow}\n`,
       allocators: ['tiny:spin=5000', 'tiny:spin=5000']
     })
-    for (let i = 0; i < 200 && lab.runs.activeWorkers === 0; i++)
+    while ((await lab.call('run:summary', { runId })).configs[0]!.status !== 'running')
       await new Promise((r) => setTimeout(r, 10))
     await lab.call('run:cancel', { runId })
-    await lab.runs.whenSettled(runId)
+    await finished(lab, runId)
     const summary = await lab.call('run:summary', { runId })
     expect(summary.status).toBe('cancelled')
     expect(summary.configs.map((c) => c.status)).toEqual(['cancelled', 'cancelled'])
     expect(summary.configs[1]!.done).toBe(0)
-    expect(lab.runs.activeWorkers).toBe(0)
     lab.close()
   })
 
@@ -242,7 +290,7 @@ describe('runs through LabService', () => {
       scenario: `arena 1MiB\n${requests}\n`,
       allocators: ['tiny:hog=on', 'tiny']
     })
-    await lab.runs.whenSettled(runId)
+    await finished(lab, runId)
     const summary = await lab.call('run:summary', { runId })
     expect(summary.configs.map((c) => c.status)).toEqual(['failed', 'done'])
     expect(summary.configs[0]!.error!.kind).toBe('outOfMemory')
@@ -250,20 +298,37 @@ describe('runs through LabService', () => {
     lab.close()
   })
 
-  it('keeps only the newest finished runs', async () => {
-    const { lab } = service({ keepRuns: 2 })
-    const ids: string[] = []
-    for (let i = 0; i < 3; i++) {
-      const { runId } = await lab.call('run:start', {
-        scenario: PAGES,
-        allocators: ['buddy'],
-        record: false
-      })
-      await lab.runs.whenSettled(runId)
-      ids.push(runId)
-    }
-    expect((await error(lab, 'run:summary', { runId: ids[0] })).code).toBe('not-found')
-    expect((await lab.call('run:summary', { runId: ids[2]! })).status).toBe('done')
+  it('answers other calls while a long scenario compiles, in a worker thread', async () => {
+    const { lab } = service()
+    const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    await finished(lab, runId)
+    const long = generate('random', { seed: 2, count: 60_000 })
+    expect(long.length).toBeGreaterThan(INLINE_COMPILE_CHARS)
+    const order = await answerOrder(lab, long, runId)
+    expect(order).toEqual(['settings:get', 'timeline:map', 'run:start'])
     lab.close()
+  })
+
+  it('sees a compile on this thread hold the loop: the same order test tells the two apart', async () => {
+    const { lab } = service({ inlineCompileChars: Number.MAX_SAFE_INTEGER })
+    const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    await finished(lab, runId)
+    const long = generate('random', { seed: 2, count: 60_000 })
+    const order = await answerOrder(lab, long, runId)
+    expect(order).toEqual(['run:start', 'settings:get', 'timeline:map'])
+    lab.close()
+  })
+
+  it('leases a run to a view, and says when a run is from an earlier session', async () => {
+    const first = service()
+    const { runId } = await first.lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
+    expect(await first.lab.call('run:view', { runId })).toEqual({ runId, leaseMs: 120_000 })
+    await finished(first.lab, runId)
+    first.lab.close()
+    const restarted = service()
+    const gone = await error(restarted.lab, 'run:summary', { runId })
+    expect(gone).toMatchObject({ code: 'gone', key: 'timeline.runFromEarlierSession' })
+    expect(gone.message).toContain('earlier session')
+    restarted.lab.close()
   })
 })

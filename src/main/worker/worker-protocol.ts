@@ -2,16 +2,15 @@
  * Messages between the host and an engine worker. The host starts a worker
  * with a RunRequest as workerData; the worker answers with exactly one
  * WorkerReply. Progress and cancellation never travel as messages: they go
- * through the frame pool's header (see frame-pool.ts).
+ * through the frame pool's header (see engine/frame-pool.ts).
  */
 import type { CompiledProgram } from '@shared/scenario/program'
-import type { EventColumns } from './event-log'
-import type { OptionValues } from './family'
-import type { FinalState } from './final-state'
-import type { RunSummary } from './run-summary'
+import type { OptionValues } from '../engine/family'
+import type { FinalState } from '../engine/final-state'
+import type { RunSummary } from '../engine/run-summary'
 import type { TimelineBuffers, TimelineOptions } from '../timeline/timeline-format'
 
-export const WORKER_PROTOCOL_VERSION = 1
+export const WORKER_PROTOCOL_VERSION = 2
 
 export interface RunRequest {
   readonly type: 'run'
@@ -21,8 +20,6 @@ export interface RunRequest {
   readonly family: string
   readonly values: OptionValues
   readonly program: CompiledProgram
-  /** Record one event per request and send them back. */
-  readonly wantEvents: boolean
   /** Check every invariant after every request. */
   readonly check: boolean
   /** Record a seekable timeline (see timeline/timeline-format.ts) and send it back. */
@@ -44,7 +41,6 @@ export type WorkerReply =
       readonly type: 'result'
       readonly summary: RunSummary
       readonly final: FinalState
-      readonly events?: EventColumns
       readonly timeline?: TimelineBuffers
     }
   | { readonly type: 'error'; readonly error: SerializedError }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { Op } from '@shared/scenario/program'
-import { PoolStatus } from './frame-pool'
-import { Status } from './outcome'
-import { buildProgram, cyclingProgram } from './testing/program-builder'
-import { tinyFamily } from './testing/tiny-family'
+import { PoolStatus } from '../engine/frame-pool'
+import { buildProgram, cyclingProgram } from '../engine/testing/program-builder'
+import { tinyFamily } from '../engine/testing/tiny-family'
+import type { OptionValues } from '../engine/family'
 import { tsxWorker } from './testing/tsx-worker'
 import { WorkerRunError, startRun } from './worker-host'
 import { serveRun } from './worker-serve'
-import type { OptionValues } from './family'
 
 const tinyWorker = tsxWorker('./tiny-worker.ts')
 const values = (overrides: Record<string, number | string | boolean> = {}): OptionValues => ({
@@ -36,7 +35,7 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('startRun', () => {
-  it('runs a program in a worker and returns its summary, final state and events', async () => {
+  it('runs a program in a worker and returns its summary, final state and timeline', async () => {
     const program = buildProgram([
       [Op.Alloc, 'a', 10],
       [Op.Free, 'a', 0],
@@ -47,20 +46,19 @@ describe('startRun', () => {
       family: tinyFamily,
       values: values(),
       program,
-      wantEvents: true
+      timeline: { keyframeInterval: 2, metricStride: 1 }
     })
     const result = await handle.result
     expect(result.summary).toMatchObject({ requests: 3, ok: 2, invalid: 1 })
-    expect(result.events?.count).toBe(3)
-    expect(Array.from(result.events!.status)).toEqual([Status.Ok, Status.Ok, Status.Invalid])
+    expect(result.timeline?.count).toBe(3)
     expect(handle.progress()).toMatchObject({ status: 'done', done: 3, total: 3 })
   })
 
-  it('leaves events out unless asked', async () => {
+  it('leaves the timeline out unless asked', async () => {
     const program = buildProgram([[Op.Alloc, 'a', 10]])
     const result = await startRun({ ...tinyWorker, family: tinyFamily, values: values(), program })
       .result
-    expect(result.events).toBeUndefined()
+    expect(result.timeline).toBeUndefined()
   })
 
   it('shows progress and stops when cancelled through the pool header', async () => {
