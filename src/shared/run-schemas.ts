@@ -3,6 +3,7 @@
  * window is bounded, so no call can ask the service for unbounded work.
  */
 import { z } from 'zod'
+import { MAP_STATES } from './vocabulary/map-states'
 
 /** About twenty million requests of text; JavaScript strings top out near 512 Mi characters. */
 export const MAX_SCENARIO_CHARS = 256 * 1024 * 1024
@@ -20,7 +21,7 @@ const ConfigIndex = z
   .max(MAX_CONFIGS - 1)
 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const
-export const MAP_STATES = ['free', 'used', 'overhead', 'slack', 'cached'] as const
+export { MAP_STATES }
 
 export const RunStartInput = z
   .object({

@@ -50,7 +50,8 @@ const DIRECTIVE_RULES: Partial<Record<KeywordId, NumberRule>> = {
     allowUnit: true,
     powerOfTwo: true
   },
-  [Keyword.MaxOrder]: { what: 'maxOrder', min: 0, max: 30, allowUnit: false }
+  [Keyword.MaxOrder]: { what: 'maxOrder', min: 0, max: 30, allowUnit: false },
+  [Keyword.Grow]: { what: 'grow', min: 1, max: MAX_BYTES, allowUnit: true }
 }
 const OPTION_RULES: Readonly<Record<string, NumberRule>> = {
   align: { what: 'align', min: 1, max: 2 ** 20, allowUnit: true, powerOfTwo: true },
