@@ -46,12 +46,14 @@ export async function runCli(
   let values: CliValues
   let positionals: string[]
   try {
-    const parsed = parseArgs({
-      args: [...rest],
-      options: { lang: { type: 'string' }, ...command.options },
-      allowPositionals: command.allowPositionals,
-      strict: true
-    })
+    const parsed = command.ownArguments
+      ? { values: {}, positionals: [...rest] }
+      : parseArgs({
+          args: [...rest],
+          options: { lang: { type: 'string' }, ...command.options },
+          allowPositionals: command.allowPositionals,
+          strict: true
+        })
     values = parsed.values as CliValues
     positionals = parsed.positionals
   } catch (error) {

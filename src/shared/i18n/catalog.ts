@@ -8,6 +8,7 @@ import enApp from './en/app'
 import enCli from './en/cli'
 import enEngine from './en/engine'
 import enHeap from './en/heap'
+import enOstep from './en/ostep'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
 import enTimeline from './en/timeline'
@@ -16,6 +17,7 @@ import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
+import zhOstep from './zh-CN/ostep'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
 import zhTimeline from './zh-CN/timeline'
@@ -28,6 +30,7 @@ export const catalog = {
     cli: enCli,
     engine: enEngine,
     heap: enHeap,
+    ostep: enOstep,
     pages: enPages,
     scenario: enScenario,
     timeline: enTimeline,
@@ -38,6 +41,7 @@ export const catalog = {
     cli: zhCli,
     engine: zhEngine,
     heap: zhHeap,
+    ostep: zhOstep,
     pages: zhPages,
     scenario: zhScenario,
     timeline: zhTimeline,

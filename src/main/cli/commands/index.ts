@@ -4,6 +4,7 @@ import { checkCommand } from './check'
 import { fmtCommand } from './fmt'
 import { generateCommand } from './generate'
 import { importCommand } from './import'
+import { ostepCommand } from './ostep'
 import { runCommand } from './run'
 import { webCommand } from './web'
 
@@ -15,5 +16,6 @@ export const commands: readonly CliCommand[] = [
   checkCommand,
   fmtCommand,
   importCommand,
-  generateCommand
+  generateCommand,
+  ostepCommand
 ]
