@@ -147,7 +147,8 @@ export class StatementDecoder {
       case Keyword.Base:
       case Keyword.Frames:
       case Keyword.PageSize:
-      case Keyword.MaxOrder: {
+      case Keyword.MaxOrder:
+      case Keyword.Grow: {
         const rule = DIRECTIVE_RULES[keyword]!
         const detached = rule.allowUnit && reader.wordCount >= 3 && this.isDetachedUnit(2)
         if (this.expectWords(2, detached ? 3 : 2)) this.decodeNumber(1, rule, detached)

@@ -100,6 +100,16 @@ export default {
       label: 'In-band heap for malloc-lab traces',
       description:
         'First fit over a 16 MiB arena with 8-byte boundary tags and 8-byte alignment, like a real malloc.'
+    },
+    ostep: {
+      label: 'OSTEP’s malloc.py',
+      description:
+        'Best fit over 100 bytes at 1000 with malloc.py’s rules: the whole list re-sorted at every free, every remainder kept, failed searches counted, and with coalescing on, list neighbours merged.'
+    },
+    csappTextbook: {
+      label: 'CS:APP textbook allocator',
+      description:
+        'The implicit free list of CS:APP §9.9.12 (64-bit): 8-byte boundary tags, 16-byte alignment, first fit, immediate coalescing, a heap that grows by 4 KiB chunks up to 20 MiB.'
     }
   },
   allocators: {

@@ -97,6 +97,16 @@ export default {
       label: '伙伴系统之上的 slab',
       description: '建立在 1024 个页框伙伴池上的 slab 缓存，与单独的伙伴分配器并排比较。'
     },
+    ostep: {
+      label: 'OSTEP 的 malloc.py',
+      description:
+        '在地址 1000 处 100 字节上做最佳适配，遵循 malloc.py 的规则：每次释放都把整个链表重新排序，任何剩余部分都保留，失败的查找也计数；开启合并时合并链表中相邻的项。'
+    },
+    csappTextbook: {
+      label: 'CS:APP 教材分配器',
+      description:
+        'CS:APP 第 9.9.12 节的隐式空闲链表（64 位）：8 字节边界标记，16 字节对齐，首次适配，立即合并，堆按 4 KiB 逐块增长，最多 20 MiB。'
+    },
     malloclabHeap: {
       label: '适合 malloc-lab 跟踪的带内堆',
       description:
