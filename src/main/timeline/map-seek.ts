@@ -181,7 +181,9 @@ class HeapPainter {
     this.blocksStart = geometry.prologue
     const last = base.count - 1
     const heapEnd =
-      last >= 0 && base.state[last] === MapState.Unobtained ? base.start[last]! : geometry.arenaBytes
+      last >= 0 && base.state[last] === MapState.Unobtained
+        ? base.start[last]!
+        : geometry.arenaBytes
     this.blocksEnd = heapEnd - geometry.epilogue
   }
 
@@ -262,7 +264,8 @@ class HeapPainter {
     } else if (this.back === 0) {
       // A free block below smaller than a tag: the joined block's tag reaches into this one.
       const below = this.freeStartBelow(start)
-      if (below + front > start) this.layer.paint(start, below + front - start, MapState.Overhead, -1)
+      if (below + front > start)
+        this.layer.paint(start, below + front - start, MapState.Overhead, -1)
     }
     if (!joinsNext) this.layer.paint(end - this.back, this.back, MapState.Overhead, -1)
   }

@@ -11,6 +11,7 @@ import enHeap from './en/heap'
 import enOstep from './en/ostep'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
+import enScore from './en/score'
 import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
 import zhApp from './zh-CN/app'
@@ -20,6 +21,7 @@ import zhHeap from './zh-CN/heap'
 import zhOstep from './zh-CN/ostep'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
+import zhScore from './zh-CN/score'
 import zhTimeline from './zh-CN/timeline'
 import zhVocabulary from './zh-CN/vocabulary'
 import type { Locale } from './locales'
@@ -33,6 +35,7 @@ export const catalog = {
     ostep: enOstep,
     pages: enPages,
     scenario: enScenario,
+    score: enScore,
     timeline: enTimeline,
     vocabulary: enVocabulary
   },
@@ -44,6 +47,7 @@ export const catalog = {
     ostep: zhOstep,
     pages: zhPages,
     scenario: zhScenario,
+    score: zhScore,
     timeline: zhTimeline,
     vocabulary: zhVocabulary
   }

@@ -6,6 +6,7 @@ import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { ostepCommand } from './ostep'
 import { runCommand } from './run'
+import { scoreCommand } from './score'
 import { webCommand } from './web'
 
 /** Every CLI command, in the order `alloclab --help` lists them. One file per command. */
@@ -17,5 +18,6 @@ export const commands: readonly CliCommand[] = [
   fmtCommand,
   importCommand,
   generateCommand,
-  ostepCommand
+  ostepCommand,
+  scoreCommand
 ]

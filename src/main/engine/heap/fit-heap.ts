@@ -669,7 +669,10 @@ export class FitHeap extends HeapBlocks {
     out.largestFree = largest
     // Every block, free or allocated, carries a header (and in-band a footer).
     out.metadataBytes =
-      header * st[S.BLOCK_COUNT] - headerless + this.config.prologueBytes + this.config.epilogueBytes
+      header * st[S.BLOCK_COUNT] -
+      headerless +
+      this.config.prologueBytes +
+      this.config.epilogueBytes
     out.highWater = st[S.HIGH_WATER]
     out.peakRequested = st[S.PEAK_REQUESTED]
     out.liveBlocks = st[S.LIVE_HANDLES]

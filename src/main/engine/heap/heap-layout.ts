@@ -64,10 +64,7 @@ export function sideRecordCapacity(config: HeapConfig, program: CompiledProgram)
   }
   const perRequest = config.growBytes > 0 ? 2 : 1
   const smallest = Math.min(config.minBlock, config.minRemainder)
-  return Math.max(
-    1,
-    Math.min(1 + splitting * perRequest, Math.floor(config.limitBytes / smallest))
-  )
+  return Math.max(1, Math.min(1 + splitting * perRequest, Math.floor(config.limitBytes / smallest)))
 }
 
 /** Byte sizes of every region a heap carves, in carve order: state, block metadata, handles. */

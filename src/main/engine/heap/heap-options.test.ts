@@ -50,7 +50,14 @@ describe('heap family options', () => {
   })
 
   it('takes a growing heap from the scenario unless the spec fixed it', () => {
-    expect(firstFit.applyGeometry({}, new Set(), { growBytes: 4096 })).toMatchObject({ grow: 4096 })
+    // Without an arena of its own, the heap starts at one chunk.
+    expect(firstFit.applyGeometry({}, new Set(), { growBytes: 4096 })).toMatchObject({
+      grow: 4096,
+      arena: 4096
+    })
+    expect(
+      firstFit.applyGeometry({ arena: 8192 }, new Set(['arena']), { growBytes: 4096 })
+    ).toMatchObject({ grow: 4096, arena: 8192 })
     expect(
       firstFit.applyGeometry({ grow: 0 }, new Set(['grow']), { growBytes: 4096 })
     ).toMatchObject({ grow: 0 })

@@ -167,6 +167,10 @@ export function applyHeapGeometry(
   suggest('base', geometry.baseAddress)
   suggest('page', geometry.pageSize)
   suggest('grow', geometry.growBytes)
+  // A scenario that asks for a growing heap and no arena starts it at one chunk.
+  if (!explicit.has('grow') && geometry.arenaBytes === undefined) {
+    suggest('arena', geometry.growBytes)
+  }
   return filled
 }
 

@@ -70,7 +70,8 @@ export default {
     listLinks: 'Free-list links must agree in both directions: they disagree at {addr}.',
     listMissing:
       'Every free block must be on the free list: {count} free blocks are missing from it.',
-    rover: 'Next-fit’s rover must point at a free-list entry (on an implicit list, a block): {addr} is not one.',
+    rover:
+      'Next-fit’s rover must point at a free-list entry (on an implicit list, a block): {addr} is not one.',
     heapEnd:
       'The heap end must lie between the arena size and the limit ({limit} bytes), where the blocks end: it is {end}.',
     listAdjacent:

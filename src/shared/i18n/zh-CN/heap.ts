@@ -23,7 +23,8 @@ export default {
     merge:
       '合并时找哪些块：physical（内存中相邻的空闲块）或 list（每次释放后，合并在链表中前后相邻、在内存中也首尾相接的项，与 malloc.py 的 -C 相同）',
     list: '查找时扫描什么：explicit（空闲链表）或 implicit（按地址顺序扫描所有块，不论空闲或已分配；examined 计的是块数）',
-    realloc: 'in-place（尽量原地缩小或扩大，不行再搬移）或 move（总是先 malloc、再复制、再 free，与 CS:APP 的简单 realloc 相同）',
+    realloc:
+      'in-place（尽量原地缩小或扩大，不行再搬移）或 move（总是先 malloc、再复制、再 free，与 CS:APP 的简单 realloc 相同）',
     word: 'inband 边界标记一个字的字节数：4，或与 CS:APP 的 64 位堆一样取 8',
     grow: '没有合适的块时让堆增长（sbrk），增长量取所需块大小与该值中较大者；0 表示堆区大小固定',
     limit: '可增长的堆最多能达到的字节数（CS:APP 的 MAX_HEAP）',
@@ -62,9 +63,11 @@ export default {
     listEntry: '空闲链表的每一项都必须是只出现一次的空闲块：位于 {addr} 的项不是。',
     listLinks: '空闲链表的前后链接必须一致：在 {addr} 处不一致。',
     listMissing: '每个空闲块都必须在空闲链表中：有 {count} 个空闲块不在链表里。',
-    rover: '循环首次适配（next-fit）的游标必须指向空闲链表中的一项（隐式链表中则为一个块）：{addr} 不是。',
+    rover:
+      '循环首次适配（next-fit）的游标必须指向空闲链表中的一项（隐式链表中则为一个块）：{addr} 不是。',
     heapEnd: '堆的末尾必须在堆区大小与上限（{limit} 字节）之间，并与各块的结尾一致：现在是 {end}。',
-    listAdjacent: 'merge=list 时，空闲链表中任何一项都不能从前一项的结尾处开始：位于 {addr} 的项却是如此。',
+    listAdjacent:
+      'merge=list 时，空闲链表中任何一项都不能从前一项的结尾处开始：位于 {addr} 的项却是如此。',
     listUnsorted: '每次释放都重新排序的空闲链表，排好后必须按大小有序：位于 {addr} 的项顺序不对。',
     handleBlock: '句柄 {handle} 必须独占一个已分配的块：块 {block} 不符合。',
     handleSize: '句柄 {handle} 持有的位于 {addr} 的块小于它请求的大小。',

@@ -161,8 +161,7 @@ export function ruleCaseArbitrary(): fc.Arbitrary<RuleCase> {
           align,
           minBlock,
           minRemainder: (split === 'auto' ? side : split === 'any') ? 1 : minBlock,
-          resort:
-            !implicit && sortedBySize && (r.sort === 'auto' ? side : r.sort === 'resort'),
+          resort: !implicit && sortedBySize && (r.sort === 'auto' ? side : r.sort === 'resort'),
           listMerge: merge === 'list' && !implicit,
           implicit,
           reallocMoves: r.realloc === 'move',
