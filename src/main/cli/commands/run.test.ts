@@ -245,7 +245,10 @@ describe('alloclab run with the real allocator families', () => {
         }[]
       }
     ).runs[0]!
-    expect(run.allocator).toBe(`${spec},page=4KiB`)
+    expect(run.allocator).toBe(
+      `${spec},page=4KiB,sort=auto,split=auto,merge=physical,list=explicit,realloc=in-place,` +
+        'word=4,grow=0,limit=20MiB,prologue=0,epilogue=0'
+    )
     expect(run.events.slice(0, 2)).toMatchObject([
       { op: 'alloc', handle: 'p0', size: 3, ok: true, addr: 1000, granted: 3, examined: 1 },
       { op: 'alloc', handle: 'p1', size: 40, ok: true, addr: 1003, granted: 40, examined: 1 }

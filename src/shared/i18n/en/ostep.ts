@@ -2,9 +2,7 @@ export default {
   cli: {
     summary:
       'Print exactly what OSTEP’s malloc.py prints for the same flags, answered by AllocLab’s heap',
-    synopsis: 'ostep [malloc.py flags: -s -S -b -H -a -p -l -C -n -r -P -A -c] [--scenario FILE]',
     scenarioOption: 'Also write the workload as a scenario (with its allocator) to FILE',
-    flagsOption: 'malloc.py’s own flags, read as its optparse reads them',
     wrote: 'Wrote {file}; run it with --allocator {spec}.',
     needsFile: 'option --scenario needs a file name.',
     cannotFollow: 'AllocLab cannot follow malloc.py here: {message}',

@@ -3,9 +3,7 @@ import type en from '../en/ostep'
 export default {
   cli: {
     summary: '对同样的参数，逐字节输出 OSTEP 的 malloc.py 会输出的内容，答案来自 AllocLab 的堆',
-    synopsis: 'ostep [malloc.py 的参数：-s -S -b -H -a -p -l -C -n -r -P -A -c] [--scenario 文件]',
     scenarioOption: '同时把这份工作负载连同其分配器写成场景文件 FILE',
-    flagsOption: 'malloc.py 自己的参数，按它的 optparse 的方式解析',
     wrote: '已写入 {file}；运行时请用 --allocator {spec}。',
     needsFile: '选项 --scenario 需要一个文件名。',
     cannotFollow: 'AllocLab 无法在这里继续跟随 malloc.py：{message}',
