@@ -89,7 +89,8 @@ export const ScenarioGeometrySchema = z
     baseAddress: z.number().optional(),
     frames: z.number().optional(),
     pageSize: z.number().optional(),
-    maxOrder: z.number().optional()
+    maxOrder: z.number().optional(),
+    growBytes: z.number().optional()
   })
   .strict()
 

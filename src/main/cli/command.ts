@@ -48,6 +48,11 @@ export interface CliCommand {
   readonly synopsis: string
   readonly options: Readonly<Record<string, CliOption>>
   readonly allowPositionals: boolean
+  /**
+   * The command reads every word after its name itself (`--lang` included),
+   * as `ostep` reads malloc.py's flags; `options` then only feeds the help.
+   */
+  readonly ownArguments?: boolean
   /** Returns the process exit code: 0 ok, 1 the work found problems, 2 bad usage or input. */
   run(values: CliValues, positionals: string[], ctx: CliContext): Promise<number>
 }

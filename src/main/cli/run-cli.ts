@@ -65,7 +65,10 @@ export async function runCli(
   }
 
   try {
-    const { values, positionals } = parseOptions(command, rest, t)
+    // A command that reads its own arguments (malloc.py's flags) gets them as they are.
+    const { values, positionals } = command.ownArguments
+      ? { values: {}, positionals: [...rest] }
+      : parseOptions(command, rest, t)
     return await command.run(values, positionals, ctx)
   } catch (error) {
     const userError = describeUserError(error, ctx)

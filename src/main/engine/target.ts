@@ -46,7 +46,9 @@ export const MapState = {
   /** Granted but not requested: alignment padding, rounding up (internal fragmentation). */
   Slack: 3,
   /** A slab object that is free but keeps its constructed state. */
-  CachedObject: 4
+  CachedObject: 4,
+  /** Address space a growing heap may still obtain (past the break, up to its limit). */
+  Unobtained: 5
 } as const
 export type MapStateCode = (typeof MapState)[keyof typeof MapState]
 

@@ -1,3 +1,4 @@
+import { MAP_STATES } from '@shared/vocabulary/map-states'
 import type { MapRuns } from './map-runs'
 
 /** A map squeezed into `width` pixels: each pixel's state with the most bytes, and whether others share it. */
@@ -7,7 +8,7 @@ export interface MapPixels {
   readonly mixed: Uint8Array
 }
 
-const STATES = 5
+const STATES = MAP_STATES.length
 
 export function mapPixels(runs: MapRuns, poolBytes: number, width: number): MapPixels {
   const per = Math.max(poolBytes, 1) / width

@@ -148,8 +148,12 @@ function paintSlab(
 
 /**
  * Heap fits: every block shows its front tag, payload and back tag; a free
- * block's tags carry no owner. With coalescing, a freed block joins the free
+ * block's tags carry no owner, and a free block smaller than a front tag
+ * (split=any) is all tag. With coalescing, a freed block joins the free
  * neighbours it touches, which is known from where the allocated blocks are.
+ * Blocks lie between the prologue and the epilogue before the break; a
+ * request that moves the break is keyframed, so the break of the keyframe
+ * holds for every request painted on it.
  */
 class HeapPainter {
   private readonly blocks: BlockTable
@@ -158,6 +162,9 @@ class HeapPainter {
   private readonly byEnd = new Map<number, number>()
   private readonly front: number
   private readonly back: number
+  /** Where blocks begin and end (offsets). */
+  private readonly blocksStart: number
+  private readonly blocksEnd: number
 
   constructor(
     private readonly geometry: Extract<MapGeometry, { kind: 'heap' }>,
@@ -171,6 +178,13 @@ class HeapPainter {
     }
     this.front = geometry.frontTag
     this.back = geometry.backTag
+    this.blocksStart = geometry.prologue
+    const last = base.count - 1
+    const heapEnd =
+      last >= 0 && base.state[last] === MapState.Unobtained
+        ? base.start[last]!
+        : geometry.arenaBytes
+    this.blocksEnd = heapEnd - geometry.epilogue
   }
 
   apply(reader: TimelineReader, step: number, kind: RequestKind, handle: number): void {
@@ -211,8 +225,8 @@ class HeapPainter {
     layer.paint(start + size - back, back, MapState.Overhead, handle)
     const end = start + size
     // What is left of the free block this one came from starts with its own front tag.
-    if (end < this.geometry.arenaBytes && !this.byStart.has(end)) {
-      layer.paint(end, front, MapState.Overhead, -1)
+    if (end < this.blocksEnd && !this.byStart.has(end)) {
+      layer.paint(end, this.tagEnd(end, end + front) - end, MapState.Overhead, -1)
     }
     this.blocks.set(handle, start, end, requested)
     this.byStart.set(start, handle)
@@ -239,12 +253,38 @@ class HeapPainter {
   /** Paint [start, end) as a free block, joined to free neighbours when coalescing. */
   private paintFreed(start: number, end: number): void {
     const coalesce = this.geometry.coalesce
-    const joinsPrevious = coalesce && start > 0 && !this.byEnd.has(start)
-    const joinsNext = coalesce && end < this.geometry.arenaBytes && !this.byStart.has(end)
+    const front = this.front
+    const joinsPrevious = coalesce && start > this.blocksStart && !this.byEnd.has(start)
+    const joinsNext = coalesce && end < this.blocksEnd && !this.byStart.has(end)
     const from = joinsPrevious ? start - this.back : start
-    const to = joinsNext ? end + this.front : end
+    const to = joinsNext ? this.tagEnd(end, end + front) : end
     this.layer.paint(from, to - from, MapState.Free, -1)
-    if (!joinsPrevious) this.layer.paint(start, this.front, MapState.Overhead, -1)
+    if (!joinsPrevious) {
+      this.layer.paint(start, Math.min(front, to - start), MapState.Overhead, -1)
+    } else if (this.back === 0) {
+      // A free block below smaller than a tag: the joined block's tag reaches into this one.
+      const below = this.freeStartBelow(start)
+      if (below + front > start)
+        this.layer.paint(start, below + front - start, MapState.Overhead, -1)
+    }
     if (!joinsNext) this.layer.paint(end - this.back, this.back, MapState.Overhead, -1)
+  }
+
+  /**
+   * Where a free block's tag starting at `from` stops: at `limit`, or sooner
+   * at the next allocated block or the blocks' end (a free remainder can be
+   * smaller than a tag).
+   */
+  private tagEnd(from: number, limit: number): number {
+    const stop = Math.min(limit, this.blocksEnd)
+    for (let at = from + 1; at < stop; at++) if (this.byStart.has(at)) return at
+    return stop
+  }
+
+  /** Start of the free block that ends at `start`, looked for within one tag's reach. */
+  private freeStartBelow(start: number): number {
+    const reach = Math.max(this.blocksStart, start - this.front)
+    for (let at = start - 1; at > reach; at--) if (this.byEnd.has(at)) return at
+    return reach
   }
 }

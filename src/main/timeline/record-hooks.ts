@@ -25,19 +25,31 @@ export interface RecordHooks {
 
 export function recordHooksFor(target: ScenarioTarget): RecordHooks {
   if (target instanceof HeapTarget) {
-    const config = target.heap.config
+    const heap = target.heap
+    const config = heap.config
     const inband = config.meta === 'inband'
+    // Growth moves the break and list merges join blocks the map cannot tell apart: keyframe both.
+    let heapBytes = heap.heapBytes
+    const listMerge = config.coalesce && config.listMerge
     return {
       geometry: {
         kind: 'heap',
         baseAddress: config.baseAddress,
-        arenaBytes: config.arenaBytes,
-        frontTag: inband ? config.headerBytes - 4 : config.headerBytes,
-        backTag: inband ? 4 : 0,
-        coalesce: config.coalesce
+        arenaBytes: heap.mapBytes,
+        frontTag: inband ? config.headerBytes - config.wordBytes : config.headerBytes,
+        backTag: inband ? config.wordBytes : 0,
+        coalesce: config.coalesce && !config.listMerge,
+        prologue: config.prologueBytes,
+        epilogue: config.epilogueBytes
       },
       pageBytes: 0,
-      flagsFor: () => 0
+      flagsFor: (_op, out) => {
+        if (heap.heapBytes !== heapBytes) {
+          heapBytes = heap.heapBytes
+          return EventFlag.OPAQUE
+        }
+        return listMerge && out.status === OK && out.merges > 0 ? EventFlag.OPAQUE : 0
+      }
     }
   }
   if (target instanceof BuddyTarget) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { GeneratorKind, GeneratorOptions } from '@shared/scenario/generators/options'
-import { MetricsSnapshot } from '../engine/target'
+import { MapState, MetricsSnapshot } from '../engine/target'
 import { EngineReplayer } from './engine-replayer'
 import { mapAfter } from './map-seek'
 import { MetricColumns } from './metric-columns'
@@ -40,6 +40,19 @@ const CASES: readonly Case[] = [
     options: { count: 300, arena: 16384 }
   },
   { spec: 'worst-fit:coalesce=off,meta=side,header=12', kind: 'random', options: heapOptions },
+  // malloc.py's rules: tiny remainders, re-sorted lists, list-neighbour coalescing.
+  {
+    spec: 'first-fit:meta=side,header=4,align=1,order=size-asc,merge=list',
+    kind: 'random',
+    options: heapOptions
+  },
+  { spec: 'best-fit:meta=side,header=12,order=size-desc', kind: 'random', options: heapOptions },
+  // CS:APP's growing implicit-list heap, which starts far smaller than it ends.
+  {
+    spec: 'first-fit:word=8,header=16,align=16,list=implicit,realloc=move,prologue=24,epilogue=8,arena=4128,grow=4KiB,limit=256KiB',
+    kind: 'random',
+    options: { ...heapOptions, maxLive: 60 }
+  },
   {
     spec: 'first-fit',
     kind: 'pages',
@@ -134,5 +147,29 @@ describe('seeking a timeline', () => {
         expect(live[k], where).toBe(snapshot.liveBlocks)
       }
     }
+  })
+})
+
+describe('seeking the timeline of a growing heap', () => {
+  const spec =
+    'first-fit:word=8,header=16,align=16,list=implicit,realloc=move,prologue=24,epilogue=8,arena=4128,grow=4KiB,limit=256KiB'
+
+  it('shows the break moving up as the heap grows, the same as the allocator at every step', () => {
+    const program = programOf('random', { seed: 3, ...heapOptions, maxLive: 60 })
+    const run = recordInProcess(spec, program, { keyframeInterval: 64, metricStride: 8 })
+    const reader = new TimelineReader(run.timeline, run.program)
+    const breaks: number[] = []
+    for (let k = 0; k <= program.count; k++) {
+      const rows = rowsOf(mapAfter(reader, k))
+      expect(rows, `step ${k}`).toEqual(walkRows(targetAfter(run, k)))
+      const last = rows[rows.length - 1]!
+      // The last run is what the heap has not obtained yet: it starts at the break.
+      expect(last[2]).toBe(MapState.Unobtained)
+      if (breaks[breaks.length - 1] !== last[0]) breaks.push(last[0])
+    }
+    expect(breaks[0]).toBe(4128)
+    expect(breaks.length).toBeGreaterThan(2)
+    expect([...breaks].sort((a, b) => a - b)).toEqual(breaks)
+    expect(run.timeline.geometry).toMatchObject({ kind: 'heap', arenaBytes: 256 * 1024 })
   })
 })

@@ -82,12 +82,17 @@ export type MapGeometry =
   | {
       readonly kind: 'heap'
       readonly baseAddress: number
+      /** Bytes the map covers: the arena, or the limit of a growing heap (past the break: unobtained). */
       readonly arenaBytes: number
       /** Overhead bytes before a block's payload (header minus an in-band footer). */
       readonly frontTag: number
       /** In-band footer bytes at a block's end. */
       readonly backTag: number
+      /** A freed block joins its free neighbours in memory (physical coalescing). */
       readonly coalesce: boolean
+      /** Bytes before the first block and after the last one (CS:APP's prologue and epilogue). */
+      readonly prologue: number
+      readonly epilogue: number
     }
   | { readonly kind: 'pages'; readonly poolBytes: number; readonly pageBytes: number }
   | { readonly kind: 'slab'; readonly poolBytes: number; readonly pageBytes: number }

@@ -12,6 +12,8 @@ import enLessons from './en/lessons'
 import enPages from './en/pages'
 import enScenario from './en/scenario'
 import enService from './en/service'
+import enOstep from './en/ostep'
+import enScore from './en/score'
 import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
 import zhApp from './zh-CN/app'
@@ -22,6 +24,8 @@ import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
 import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
+import zhOstep from './zh-CN/ostep'
+import zhScore from './zh-CN/score'
 import zhTimeline from './zh-CN/timeline'
 import zhVocabulary from './zh-CN/vocabulary'
 import type { Locale } from './locales'
@@ -36,6 +40,8 @@ export const catalog = {
     pages: enPages,
     scenario: enScenario,
     service: enService,
+    ostep: enOstep,
+    score: enScore,
     timeline: enTimeline,
     vocabulary: enVocabulary
   },
@@ -48,6 +54,8 @@ export const catalog = {
     pages: zhPages,
     scenario: zhScenario,
     service: zhService,
+    ostep: zhOstep,
+    score: zhScore,
     timeline: zhTimeline,
     vocabulary: zhVocabulary
   }

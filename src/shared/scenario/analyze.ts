@@ -97,6 +97,7 @@ class ScenarioAnalyzer {
   private frames: number | undefined
   private pageSize: number | undefined
   private maxOrder: number | undefined
+  private growBytes: number | undefined
   private readonly directiveLine = new Map<KeywordId, number>()
   private firstRequestLine = 0
 
@@ -140,6 +141,7 @@ class ScenarioAnalyzer {
     if (this.frames !== undefined) geometry['frames'] = this.frames
     if (this.pageSize !== undefined) geometry['pageSize'] = this.pageSize
     if (this.maxOrder !== undefined) geometry['maxOrder'] = this.maxOrder
+    if (this.growBytes !== undefined) geometry['growBytes'] = this.growBytes
     return {
       version: 1,
       name: this.name,
@@ -219,6 +221,9 @@ class ScenarioAnalyzer {
       case Keyword.MaxOrder:
         this.maxOrder = decoder.value
         break
+      case Keyword.Grow:
+        this.growBytes = decoder.value
+        break
     }
   }
 
@@ -292,7 +297,12 @@ class ScenarioAnalyzer {
 
   private checkAgainstArena(): void {
     const decoder = this.decoder
-    if (this.arenaBytes !== undefined && decoder.value > this.arenaBytes) {
+    // A heap that grows is not held to its first arena.
+    if (
+      this.arenaBytes !== undefined &&
+      this.growBytes === undefined &&
+      decoder.value > this.arenaBytes
+    ) {
       this.report('exceeds-arena', decoder.valueWord, 'exceedsArena', {
         size: formatSize(decoder.value),
         arena: formatSize(this.arenaBytes)

@@ -130,6 +130,14 @@ describe('compileScenario', () => {
     })
   })
 
+  it('takes a growing heap from the header, and then does not warn of requests beyond the arena', () => {
+    const { program, diagnostics } = compileScenario('arena 4KiB\ngrow 4KiB\nalloc a 8KiB\n')
+    expect(program!.geometry).toEqual({ arenaBytes: 4096, growBytes: 4096 })
+    expect(diagnostics).toEqual([])
+    const fixed = compileScenario('arena 4KiB\nalloc a 8KiB\n')
+    expect(fixed.diagnostics.map((d) => d.code)).toEqual(['exceeds-arena'])
+  })
+
   it('compiles an empty text to an empty program', () => {
     const program = compiled('')
     expect(program.count).toBe(0)

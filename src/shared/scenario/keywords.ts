@@ -24,7 +24,8 @@ export const Keyword = {
   Shrink: 15,
   Destroy: 16,
   Kmalloc: 17,
-  Kfree: 18
+  Kfree: 18,
+  Grow: 19
 } as const
 export type KeywordId = (typeof Keyword)[keyof typeof Keyword]
 
@@ -54,7 +55,7 @@ function info(
   return { id, word, role, synopsis, example, descriptionKey: `scenario.keyword.${key}` }
 }
 
-/** Every keyword, in the order the documentation presents them. Index = KeywordId. */
+/** Every keyword, in the order the documentation presents them (but `grow`). Index = KeywordId. */
 export const KEYWORDS: readonly KeywordInfo[] = [
   info(Keyword.Name, 'name', 'directive', 'name TEXT', 'name First fit meets a hole'),
   info(
@@ -86,7 +87,9 @@ export const KEYWORDS: readonly KeywordInfo[] = [
   info(Keyword.Shrink, 'shrink', 'request', 'shrink CACHE', 'shrink inode'),
   info(Keyword.Destroy, 'destroy', 'request', 'destroy CACHE', 'destroy inode'),
   info(Keyword.Kmalloc, 'kmalloc', 'request', 'kmalloc HANDLE SIZE', 'kmalloc k 100'),
-  info(Keyword.Kfree, 'kfree', 'request', 'kfree HANDLE', 'kfree k')
+  info(Keyword.Kfree, 'kfree', 'request', 'kfree HANDLE', 'kfree k'),
+  // Added after the requests so that keyword ids stay what they were.
+  info(Keyword.Grow, 'grow', 'directive', 'grow SIZE', 'grow 4KiB')
 ]
 
 /** Keyword words alone, for editors. */

@@ -63,6 +63,8 @@ export interface ScenarioGeometry {
   readonly pageSize?: number
   /** Largest buddy order. */
   readonly maxOrder?: number
+  /** A heap that grows (sbrk) by at least this many bytes when nothing fits; absent = a fixed arena. */
+  readonly growBytes?: number
 }
 
 export interface CompiledProgram {

@@ -36,7 +36,7 @@ const statement = fc.oneof(
   fc.tuple(fc.constant('destroy'), cacheName),
   fc.tuple(fc.constant('name'), fc.constantFrom('Lesson 1', 'a  b', '场景')),
   fc.tuple(fc.constant('description'), fc.constantFrom('one line', 'two  words')),
-  fc.tuple(fc.constantFrom('arena', 'base', 'page-size'), size),
+  fc.tuple(fc.constantFrom('arena', 'base', 'page-size', 'grow'), size),
   fc.tuple(fc.constantFrom('frames', 'max-order'), order),
   fc.tuple(fc.constantFrom('aloc', 'Free', 'pages', 'alloc'))
 )

@@ -50,7 +50,8 @@ const DIRECTIVE_RULES: Partial<Record<KeywordId, NumberRule>> = {
     allowUnit: true,
     powerOfTwo: true
   },
-  [Keyword.MaxOrder]: { what: 'maxOrder', min: 0, max: 30, allowUnit: false }
+  [Keyword.MaxOrder]: { what: 'maxOrder', min: 0, max: 30, allowUnit: false },
+  [Keyword.Grow]: { what: 'grow', min: 1, max: MAX_BYTES, allowUnit: true }
 }
 const OPTION_RULES: Readonly<Record<string, NumberRule>> = {
   align: { what: 'align', min: 1, max: 2 ** 20, allowUnit: true, powerOfTwo: true },
@@ -146,7 +147,8 @@ export class StatementDecoder {
       case Keyword.Base:
       case Keyword.Frames:
       case Keyword.PageSize:
-      case Keyword.MaxOrder: {
+      case Keyword.MaxOrder:
+      case Keyword.Grow: {
         const rule = DIRECTIVE_RULES[keyword]!
         const detached = rule.allowUnit && reader.wordCount >= 3 && this.isDetachedUnit(2)
         if (this.expectWords(2, detached ? 3 : 2)) this.decodeNumber(1, rule, detached)

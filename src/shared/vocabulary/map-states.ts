@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-export const MAP_STATES = ['free', 'used', 'overhead', 'slack', 'cached'] as const
+export const MAP_STATES = ['free', 'used', 'overhead', 'slack', 'cached', 'unobtained'] as const
 export type MapStateName = (typeof MAP_STATES)[number]
 export const MapStateSchema = z.enum(MAP_STATES)
 

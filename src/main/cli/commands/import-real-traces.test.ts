@@ -61,13 +61,16 @@ describe.skipIf(traces.length === 0)('importMalloclab on the real traces', () =>
     expect(programsEqual(compileClean(formatScenario(imported.text)), program)).toBe(true)
   })
 
-  it('reads the four-line and the two-line header of the same trace alike', () => {
+  it('reads the four-line and the two-line header of the same trace alike, but for the heap', () => {
     const four = readFileSync(join(TRACE_FOLDER, 'short1-bal.4line.rep'), 'utf8')
     const two = readFileSync(join(TRACE_FOLDER, 'short1-bal.rep'), 'utf8')
     const fromFour = compileClean(importMalloclab(four, { name: 'short1' }).text)
     const fromTwo = compileClean(importMalloclab(two, { name: 'short1' }).text)
-    expect(programsEqual(fromFour, fromTwo)).toBe(true)
+    expect(programsEqual({ ...fromFour, geometry: {} }, { ...fromTwo, geometry: {} })).toBe(true)
     expect(importMalloclab(four).text).toContain('suggested heap 20000 B')
+    // The suggested heap becomes the arena; without one the heap grows as mdriver's does.
+    expect(fromFour.geometry).toEqual({ arenaBytes: 20000 })
+    expect(fromTwo.geometry).toEqual({ growBytes: 4096 })
   })
 })
 

@@ -4,7 +4,9 @@ import { checkCommand } from './check'
 import { fmtCommand } from './fmt'
 import { generateCommand } from './generate'
 import { importCommand } from './import'
+import { ostepCommand } from './ostep'
 import { runCommand } from './run'
+import { scoreCommand } from './score'
 import { webCommand } from './web'
 
 /** Every CLI command, in the order `alloclab --help` lists them. One file per command. */
@@ -15,5 +17,7 @@ export const commands: readonly CliCommand[] = [
   checkCommand,
   fmtCommand,
   importCommand,
-  generateCommand
+  generateCommand,
+  ostepCommand,
+  scoreCommand
 ]

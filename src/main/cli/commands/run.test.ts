@@ -225,6 +225,16 @@ describe('alloclab run with the real allocator families', () => {
     return { code: await runCli(argv, realCommands, io, '0.0.0-test'), stdout, stderr }
   }
 
+  it('runs every configuration a preset id stands for', async () => {
+    const file = scenario('preset.alloc', 'alloc a 10\nfree a\n')
+    const { code, stdout } = await realCli(['run', file, '-a', 'four-fits', '--json'])
+    expect(code).toBe(0)
+    const families = (JSON.parse(stdout) as { runs: { family: string }[] }).runs.map(
+      (r) => r.family
+    )
+    expect(families).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit'])
+  })
+
   it('works the textbook first-fit example through the production worker', async () => {
     const spec = 'first-fit:arena=100,base=1000,header=0,align=1,order=addr,coalesce=off,meta=side'
     const { code, stdout, stderr } = await realCli([
@@ -246,7 +256,10 @@ describe('alloclab run with the real allocator families', () => {
         }[]
       }
     ).runs[0]!
-    expect(run.allocator).toBe(`${spec},page=4KiB`)
+    expect(run.allocator).toBe(
+      `${spec},page=4KiB,sort=auto,split=auto,merge=physical,list=explicit,realloc=in-place,` +
+        'word=4,grow=0,limit=20MiB,prologue=0,epilogue=0'
+    )
     expect(run.events.slice(0, 2)).toMatchObject([
       { op: 'alloc', handle: 'p0', size: 3, ok: true, addr: 1000, granted: 3, examined: 1 },
       { op: 'alloc', handle: 'p1', size: 40, ok: true, addr: 1003, granted: 40, examined: 1 }

@@ -13,6 +13,7 @@ import {
 } from '@shared/scenario'
 import { SpecError, parseAllocatorSpec } from '../../engine/allocator-spec'
 import { allFamilies } from '../../engine/families'
+import { expandPresets } from '../../engine/presets'
 import type { AllocatorFamily } from '../../engine/family'
 import { buildRunReport, stringifyRunReport, type EventRecord } from '../../engine/run-report'
 import { formatRunTable, type ProcFormatters } from '../../engine/run-table'
@@ -91,7 +92,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
     },
     async run(values, positionals, ctx) {
       if (positionals.length !== 1) throw new UsageError(ctx.t('engine.run.needFile'))
-      const specTexts = (values['allocator'] as string[] | undefined) ?? []
+      const specTexts = expandPresets((values['allocator'] as string[] | undefined) ?? [])
       if (specTexts.length === 0) throw new UsageError(ctx.t('engine.run.needAllocator'))
       if (specTexts.length > MAX_CONFIGS) {
         throw new UsageError(

@@ -37,15 +37,20 @@ const Record = {
  *
  * In-band, as a real malloc (CS:APP's explicit free list): the words are the
  * arena's bytes in the frame pool, and every block carries boundary tags.
+ * Block ids are Int32 indexes (byte offset / 4) whatever the tag word size.
  *
- *   word 0            header: block size in bytes | 1 if allocated
- *   words 1, 2        free blocks only: next and prev free-list links, as word
- *                     indexes (byte offset / 4; -1 = none)
- *   last word         footer: a copy of the header, so free can find the previous block
+ *   Int32 0           header: block size in bytes | 1 if allocated
+ *   Int32 1, 2        free blocks only: next and prev free-list links, as
+ *                     block ids (-1 = none)
+ *   last tag word     footer: a copy of the header, so free can find the previous block
  *
- * The header option counts both tag words: a block's first header - 4 bytes
- * are its front overhead and its last 4 the footer. Sizes are multiples of 4,
- * so bit 0 of a tag is free for the allocated flag.
+ * Tag words are 4 bytes, or 8 with `word=8` (CS:APP's 64-bit heap): then a
+ * tag is the low half of its 8-byte word (sizes stay below 2^31), and the
+ * next link sits in the header word's high half. The header option counts
+ * both tag words: a block's first header - word bytes are its front overhead
+ * and its last word the footer. Sizes are multiples of 4, so bit 0 of a tag is
+ * free for the allocated flag. Blocks tile the arena from `prologue` bytes
+ * after its start to `epilogue` bytes before the current heap end.
  *
  * Side (textbook mode): the words are a table of fixed-size records (see
  * Field) and the arena holds no bytes, so any unit size works (a 100-byte
@@ -74,6 +79,12 @@ export class HeapBlocks {
   private readonly bytes: Uint8Array
   /** Strips the allocated bit from an in-band tag; side sizes have no flag bits. */
   private readonly sizeMask: number
+  /** In-band: Int32 words per tag word (1, or 2 with word=8). */
+  private readonly tagWords: number
+  /** In-band: the id of the first block (the prologue's end). */
+  private readonly firstId: number
+  /** Byte offset where blocks end: the heap end minus the epilogue (a copy of state HEAP_END). */
+  protected blocksEnd: number
 
   /** Carves, in order: the state words, then the arena or the record table (see heap-layout.ts). */
   protected constructor(pool: FramePool, config: HeapConfig, program: CompiledProgram) {
@@ -83,20 +94,28 @@ export class HeapBlocks {
     this.baseAddress = config.baseAddress
     this.headerBytes = config.headerBytes
     this.minBlock = config.minBlock
-    this.frontTagBytes = this.inband ? config.headerBytes - INBAND_WORD : config.headerBytes
-    this.backTagBytes = this.inband ? INBAND_WORD : 0
+    this.frontTagBytes = this.inband ? config.headerBytes - config.wordBytes : config.headerBytes
+    this.backTagBytes = this.inband ? config.wordBytes : 0
     this.state = pool.int32(HEAP_STATE_SLOTS)
     this.words = pool.int32(
       this.inband
-        ? Math.ceil(config.arenaBytes / INBAND_WORD)
+        ? Math.ceil(config.limitBytes / INBAND_WORD)
         : sideRecordCapacity(config, program) * SIDE_RECORD_WORDS
     )
     this.bytes = new Uint8Array(
       this.words.buffer,
       this.words.byteOffset,
-      this.inband ? config.arenaBytes : 0
+      this.inband ? config.limitBytes : 0
     )
     this.sizeMask = this.inband ? -4 : -1
+    this.tagWords = config.wordBytes / INBAND_WORD
+    this.firstId = config.prologueBytes >> 2
+    this.blocksEnd = config.arenaBytes - config.epilogueBytes
+  }
+
+  /** Re-read the heap end from the state words (after formatting, or when attaching to a pool). */
+  protected syncHeapEnd(): void {
+    this.blocksEnd = this.state[S.HEAP_END] - this.config.epilogueBytes
   }
 
   // --- accessors: the same code for both layouts -----------------------------------
@@ -132,12 +151,12 @@ export class HeapBlocks {
   protected physNext(block: number): number {
     if (!this.inband) return this.words[block + Field.PHYS_NEXT]
     const next = block + (this.words[block] >> 2)
-    return next << 2 < this.arenaBytes ? next : -1
+    return next << 2 < this.blocksEnd ? next : -1
   }
-  /** Physically preceding block, -1 at the arena start; in-band reads its footer. */
+  /** Physically preceding block, -1 at the first block; in-band reads its footer. */
   protected physPrev(block: number): number {
     if (!this.inband) return this.words[block + Field.PHYS_PREV]
-    return block === 0 ? -1 : block - (this.words[block - 1] >> 2)
+    return block === this.firstId ? -1 : block - (this.words[block - this.tagWords] >> 2)
   }
   protected markAllocated(block: number): void {
     if (this.inband) this.writeTags(block, this.words[block] | 1)
@@ -147,22 +166,46 @@ export class HeapBlocks {
     if (this.inband) this.writeTags(block, this.words[block] & -2)
     else this.words[block + Field.STATE] = Record.Free
   }
-  /** The block at arena offset 0. */
+  /** The block at the lowest address (offset `prologue`). */
   protected firstBlock(): number {
-    return this.inband ? 0 : this.state[S.FIRST_BLOCK]
+    return this.inband ? this.firstId : this.state[S.FIRST_BLOCK]
   }
 
   // --- reshaping blocks ----------------------------------------------------------------
 
-  /** Format the empty arena as one free, unlisted block and return it. */
+  /** Format the empty arena as one free, unlisted block between prologue and epilogue, and return it. */
   protected formatArena(): number {
+    const start = this.config.prologueBytes
+    const size = this.blocksEnd - start
     if (this.inband) {
-      this.writeTags(0, this.arenaBytes)
-      return 0
+      this.writeTags(this.firstId, size)
+      return this.firstId
     }
     const block = this.takeRecord()
-    this.writeRecord(block, 0, this.arenaBytes, Record.Free, -1, -1)
+    this.writeRecord(block, start, size, Record.Free, -1, -1)
     this.state[S.FIRST_BLOCK] = block
+    return block
+  }
+
+  /**
+   * sbrk: move the heap end up by `bytes` and return the new memory as one
+   * unlisted allocated block after the last block (its header takes the old
+   * epilogue's place, as CS:APP's extend_heap does); the caller frees it.
+   */
+  protected extendHeap(bytes: number): number {
+    const start = this.blocksEnd
+    this.blocksEnd += bytes
+    this.state[S.HEAP_END] += bytes
+    if (this.inband) {
+      const block = start >> 2
+      this.writeTags(block, bytes | 1)
+      return block
+    }
+    let last = this.state[S.FIRST_BLOCK]
+    for (let b = last; b !== -1; b = this.words[b + Field.PHYS_NEXT]) last = b
+    const block = this.takeRecord()
+    this.writeRecord(block, start, bytes, Record.Allocated, last, -1)
+    this.words[last + Field.PHYS_NEXT] = block
     return block
   }
 
@@ -256,7 +299,7 @@ export class HeapBlocks {
   /** Upper bound on blocks, so a corrupted walk cannot loop forever. */
   protected blockCapacity(): number {
     return this.inband
-      ? Math.floor(this.arenaBytes / INBAND_MIN_BLOCK)
+      ? Math.floor(this.config.limitBytes / INBAND_MIN_BLOCK)
       : this.words.length / SIDE_RECORD_WORDS
   }
 
@@ -265,7 +308,7 @@ export class HeapBlocks {
     const w = this.words
     if (this.inband) {
       const header = w[block]
-      const footer = w[block + (header >> 2) - 1]
+      const footer = w[block + (header >> 2) - this.tagWords]
       if (header !== footer || (header & 2) !== 0) {
         throw new HeapInvariantError('tags', {
           addr: this.baseAddress + (block << 2),
@@ -291,7 +334,7 @@ export class HeapBlocks {
   /** In-band header and footer carry the same word: size | allocated bit. */
   private writeTags(block: number, tag: number): void {
     this.words[block] = tag
-    this.words[block + (tag >> 2) - 1] = tag
+    this.words[block + (tag >> 2) - this.tagWords] = tag
   }
 
   private writeRecord(

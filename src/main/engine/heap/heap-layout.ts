@@ -28,7 +28,11 @@ export const HeapState = {
   /** Side mode: records ever taken from the record array. */
   RECORDS_USED: 12,
   /** Side mode: top of the stack of records released by merges, -1 when empty. */
-  RECORD_FREE_TOP: 13
+  RECORD_FREE_TOP: 13,
+  /** Bytes the heap has now (the break): the arena size, or more once a growing heap grew. */
+  HEAP_END: 14,
+  /** 1 when a sorted list that is re-sorted at every free has entries out of order. */
+  UNSORTED: 15
 } as const
 export const HEAP_STATE_SLOTS = 16
 
@@ -40,8 +44,9 @@ export const SIDE_RECORD_WORDS = 8
 
 /**
  * Side-record capacity. Each request that can split a block (alloc, realloc,
- * page, cache and kmalloc requests) adds at most one block, and no block is
- * smaller than the minimum block, so both bounds hold at every instant.
+ * page, cache and kmalloc requests) adds at most one block, or two when the
+ * heap grows on the way, and no block is smaller than the smallest remainder
+ * a split keeps, so both bounds hold at every instant.
  */
 export function sideRecordCapacity(config: HeapConfig, program: CompiledProgram): number {
   let splitting = 0
@@ -57,7 +62,9 @@ export function sideRecordCapacity(config: HeapConfig, program: CompiledProgram)
       splitting++
     }
   }
-  return Math.max(1, Math.min(1 + splitting, Math.floor(config.arenaBytes / config.minBlock)))
+  const perRequest = config.growBytes > 0 ? 2 : 1
+  const smallest = Math.min(config.minBlock, config.minRemainder)
+  return Math.max(1, Math.min(1 + splitting * perRequest, Math.floor(config.limitBytes / smallest)))
 }
 
 /** Byte sizes of every region a heap carves, in carve order: state, block metadata, handles. */
@@ -67,7 +74,7 @@ export function heapRegionBytes(config: HeapConfig, program: CompiledProgram): n
   if (config.meta === 'side') {
     regions.push(sideRecordCapacity(config, program) * SIDE_RECORD_WORDS * 4)
   } else {
-    regions.push(Math.ceil(config.arenaBytes / INBAND_WORD) * INBAND_WORD)
+    regions.push(Math.ceil(config.limitBytes / INBAND_WORD) * INBAND_WORD)
   }
   for (let i = 0; i < HANDLE_TABLES.length; i++) regions.push(handles * 4)
   return regions

@@ -35,8 +35,32 @@ describe('heap family options', () => {
       order: 'addr',
       coalesce: true,
       meta: 'inband',
-      page: 4096
+      page: 4096,
+      sort: 'auto',
+      split: 'auto',
+      merge: 'physical',
+      list: 'explicit',
+      realloc: 'in-place',
+      word: 4,
+      grow: 0,
+      limit: 20 * 1024 * 1024,
+      prologue: 0,
+      epilogue: 0
     })
+  })
+
+  it('takes a growing heap from the scenario unless the spec fixed it', () => {
+    // Without an arena of its own, the heap starts at one chunk.
+    expect(firstFit.applyGeometry({}, new Set(), { growBytes: 4096 })).toMatchObject({
+      grow: 4096,
+      arena: 4096
+    })
+    expect(
+      firstFit.applyGeometry({ arena: 8192 }, new Set(['arena']), { growBytes: 4096 })
+    ).toMatchObject({ grow: 4096, arena: 8192 })
+    expect(
+      firstFit.applyGeometry({ grow: 0 }, new Set(['grow']), { growBytes: 4096 })
+    ).toMatchObject({ grow: 0 })
   })
 
   it('takes arena, base and page size from the scenario unless the spec set them', () => {
@@ -69,6 +93,35 @@ describe('heap family options', () => {
     expect(problemOf({ arena: 100.5, meta: 'side' })).toBe('heap.invalid.notWhole')
     expect(problemOf({ arena: 0 })).toBe('heap.invalid.outOfRange')
     expect(problemOf({ order: 'random' })).toBe('heap.invalid.choice')
+    expect(problemOf({ word: 6 })).toBe('heap.invalid.word')
+    expect(problemOf({ word: 8 })).toBe('heap.invalid.inbandHeader')
+    expect(problemOf({ word: 8, header: 16, align: 4 })).toBe('heap.invalid.inbandAlign')
+    expect(problemOf({ word: 8, header: 16, arena: 100 })).toBe('heap.invalid.inbandArena')
+    expect(problemOf({ prologue: 6 })).toBe('heap.invalid.inbandMultiple')
+    expect(problemOf({ split: 'any' })).toBe('heap.invalid.splitAnyInband')
+    expect(problemOf({ merge: 'list', list: 'implicit' })).toBe('heap.invalid.listMergeImplicit')
+    expect(problemOf({ grow: 4096, arena: 64 * 1024 * 1024 })).toBe('heap.invalid.limitBelowArena')
+    expect(problemOf({ arena: 36, prologue: 16, epilogue: 8 })).toBe(
+      'heap.invalid.arenaTooSmallFramed'
+    )
+  })
+
+  it('accepts the new rules where they make sense', () => {
+    expect(problemOf({ split: 'any', meta: 'side', header: 4, align: 1 })).toBeUndefined()
+    expect(problemOf({ merge: 'list', sort: 'resort', order: 'size-asc' })).toBeUndefined()
+    expect(
+      problemOf({
+        word: 8,
+        header: 16,
+        align: 16,
+        arena: 4128,
+        prologue: 24,
+        epilogue: 8,
+        grow: 4096
+      })
+    ).toBeUndefined()
+    // A fixed arena ignores the limit, whatever it is.
+    expect(problemOf({ limit: 6 })).toBeUndefined()
   })
 
   it('has an English and a Chinese text for every message and description', () => {
@@ -83,8 +136,15 @@ describe('heap family options', () => {
         'inbandHeader',
         'inbandAlign',
         'inbandArena',
-        'arenaTooSmall'
-      ].map((k) => `heap.invalid.${k}`)
+        'inbandMultiple',
+        'word',
+        'splitAnyInband',
+        'listMergeImplicit',
+        'limitBelowArena',
+        'arenaTooSmall',
+        'arenaTooSmallFramed'
+      ].map((k) => `heap.invalid.${k}`),
+      ...['heapEnd', 'listUnsorted'].map((k) => `heap.invariant.${k}`)
     ]
     for (const key of keys) {
       expect(translate('en', key)).not.toBe(key)

@@ -2,10 +2,15 @@ import type { ScenarioGeometry } from '@shared/scenario/program'
 import type { FamilyOption, OptionValues } from '../family'
 import {
   HEAP_DEFAULTS,
-  INBAND_WORD,
+  INBAND_WORD_SIZES,
+  LIST_KINDS,
   LIST_ORDER_NAMES,
   MAX_ARENA_BYTES,
+  MERGE_RULES,
   META_MODES,
+  REALLOC_RULES,
+  SORT_RULES,
+  SPLIT_RULES,
   minBlockFor
 } from './heap-config'
 
@@ -76,6 +81,81 @@ export const HEAP_OPTIONS: readonly FamilyOption[] = [
     max: MAX_ARENA_BYTES,
     unit: 'bytes',
     descriptionKey: 'heap.option.page'
+  },
+  {
+    key: 'sort',
+    kind: 'choice',
+    default: HEAP_DEFAULTS.sort,
+    choices: SORT_RULES,
+    descriptionKey: 'heap.option.sort'
+  },
+  {
+    key: 'split',
+    kind: 'choice',
+    default: HEAP_DEFAULTS.split,
+    choices: SPLIT_RULES,
+    descriptionKey: 'heap.option.split'
+  },
+  {
+    key: 'merge',
+    kind: 'choice',
+    default: HEAP_DEFAULTS.merge,
+    choices: MERGE_RULES,
+    descriptionKey: 'heap.option.merge'
+  },
+  {
+    key: 'list',
+    kind: 'choice',
+    default: HEAP_DEFAULTS.list,
+    choices: LIST_KINDS,
+    descriptionKey: 'heap.option.list'
+  },
+  {
+    key: 'realloc',
+    kind: 'choice',
+    default: HEAP_DEFAULTS.realloc,
+    choices: REALLOC_RULES,
+    descriptionKey: 'heap.option.realloc'
+  },
+  {
+    key: 'word',
+    kind: 'size',
+    default: HEAP_DEFAULTS.word,
+    min: 4,
+    max: 8,
+    descriptionKey: 'heap.option.word'
+  },
+  {
+    key: 'grow',
+    kind: 'size',
+    default: HEAP_DEFAULTS.grow,
+    min: 0,
+    max: MAX_ARENA_BYTES,
+    descriptionKey: 'heap.option.grow'
+  },
+  {
+    key: 'limit',
+    kind: 'size',
+    default: HEAP_DEFAULTS.limit,
+    min: 1,
+    max: MAX_ARENA_BYTES,
+    descriptionKey: 'heap.option.limit'
+  },
+  {
+    key: 'prologue',
+    kind: 'size',
+    default: HEAP_DEFAULTS.prologue,
+    min: 0,
+    max: MAX_ARENA_BYTES,
+    descriptionKey: 'heap.option.prologue'
+  },
+  {
+    key: 'epilogue',
+    kind: 'size',
+    default: HEAP_DEFAULTS.epilogue,
+    min: 0,
+    max: MAX_ARENA_BYTES,
+    descriptionKey: 'heap.option.epilogue'
   }
 ]
 
@@ -92,6 +172,11 @@ export function applyHeapGeometry(
   suggest('arena', geometry.arenaBytes)
   suggest('base', geometry.baseAddress)
   suggest('page', geometry.pageSize)
+  suggest('grow', geometry.growBytes)
+  // A scenario that asks for a growing heap and no arena starts it at one chunk.
+  if (!explicit.has('grow') && geometry.arenaBytes === undefined) {
+    suggest('arena', geometry.growBytes)
+  }
   return filled
 }
 
@@ -138,16 +223,44 @@ export function validateHeapOptions(given: OptionValues): Problem | undefined {
   const arena = values.arena as number
   const header = values.header as number
   const align = values.align as number
+  const word = values.word as number
+  const grow = values.grow as number
+  const limit = values.limit as number
+  const prologue = values.prologue as number
+  const epilogue = values.epilogue as number
   const meta = values.meta === 'side' ? 'side' : 'inband'
   if ((align & (align - 1)) !== 0) return { key: 'heap.invalid.alignPowerOfTwo', params: { align } }
   if (meta === 'inband') {
-    if (header < 2 * INBAND_WORD || header % INBAND_WORD !== 0) {
-      return { key: 'heap.invalid.inbandHeader', params: { header } }
+    if (!(INBAND_WORD_SIZES as readonly number[]).includes(word)) {
+      return { key: 'heap.invalid.word', params: { word } }
     }
-    if (align < INBAND_WORD) return { key: 'heap.invalid.inbandAlign', params: { align } }
-    if (arena % INBAND_WORD !== 0) return { key: 'heap.invalid.inbandArena', params: { arena } }
+    if (header < 2 * word || header % word !== 0) {
+      return { key: 'heap.invalid.inbandHeader', params: { header, word, least: 2 * word } }
+    }
+    if (align < word) return { key: 'heap.invalid.inbandAlign', params: { align, word } }
+    if (arena % word !== 0) return { key: 'heap.invalid.inbandArena', params: { arena, word } }
+    const framing = [
+      ['prologue', prologue],
+      ['epilogue', epilogue],
+      ...(grow > 0 ? [['limit', limit] as const] : [])
+    ] as const
+    for (const [option, value] of framing) {
+      if (value % word !== 0) {
+        return { key: 'heap.invalid.inbandMultiple', params: { option, value, word } }
+      }
+    }
+    if (values.split === 'any') return { key: 'heap.invalid.splitAnyInband' }
   }
-  const min = minBlockFor(meta, header)
-  if (arena < min) return { key: 'heap.invalid.arenaTooSmall', params: { arena, min } }
+  if (values.merge === 'list' && values.list === 'implicit') {
+    return { key: 'heap.invalid.listMergeImplicit' }
+  }
+  if (grow > 0 && limit < arena)
+    return { key: 'heap.invalid.limitBelowArena', params: { limit, arena } }
+  const min = minBlockFor(meta, header, word)
+  if (arena - prologue - epilogue < min) {
+    return prologue + epilogue > 0
+      ? { key: 'heap.invalid.arenaTooSmallFramed', params: { arena, min, prologue, epilogue } }
+      : { key: 'heap.invalid.arenaTooSmall', params: { arena, min } }
+  }
   return undefined
 }

@@ -53,6 +53,7 @@ export default {
     share: 'a number from {min} to {max}, such as 0.5',
     choice: 'one of {choices}',
     budget: 'a size such as 2GiB, at least 1MiB',
+    positive: 'a number above 0, such as {example}',
     port: 'a port number from 0 to 65535'
   },
   internalError:

@@ -50,7 +50,8 @@ export default {
   },
   run: {
     summary: 'Run a scenario against one or more allocator configurations',
-    allocatorOption: 'Allocator config, e.g. first-fit:arena=16MiB (repeat to compare several)',
+    allocatorOption:
+      'Allocator config, e.g. first-fit:arena=16MiB, or a preset id such as csapp-textbook (repeat to compare several; alloclab allocators lists the presets)',
     jsonOption: 'Print the results as JSON',
     eventsOption: 'With --json: include one record per request',
     checkOption: 'Check every allocator invariant after every request (slow)',
@@ -106,6 +107,16 @@ export default {
       label: 'In-band heap for malloc-lab traces',
       description:
         'First fit over a 16 MiB arena with 8-byte boundary tags and 8-byte alignment, like a real malloc.'
+    },
+    ostep: {
+      label: 'OSTEP’s malloc.py',
+      description:
+        'Best fit over 100 bytes at 1000 with malloc.py’s rules: the whole list re-sorted at every free, every remainder kept, failed searches counted, and with coalescing on, list neighbours merged.'
+    },
+    csappTextbook: {
+      label: 'CS:APP textbook allocator',
+      description:
+        'The implicit free list of CS:APP §9.9.12 (64-bit): 8-byte boundary tags, 16-byte alignment, first fit, immediate coalescing, a heap that grows by 4 KiB chunks up to 20 MiB.'
     }
   },
   allocators: {

@@ -14,7 +14,20 @@ export default {
       'Where a freed block enters the free list: addr (by address), size-asc, size-desc, front (LIFO) or back (FIFO)',
     coalesce: 'Merge a freed block with free blocks right next to it',
     meta: 'Where block metadata lives: inband (boundary tags inside the arena) or side (separate tables; any unit size)',
-    page: 'Bytes per page when a page request of order k is served by a heap (2^k pages)'
+    page: 'Bytes per page when a page request of order k is served by a heap (2^k pages)',
+    sort: 'When a size-sorted free list is put in order: insert (only the freed block is placed), resort (the whole list is sorted again, stably, at every free, as OSTEP’s malloc.py does) or auto (resort with meta=side, insert in-band)',
+    split:
+      'Which remainders a split keeps free: min-block (at least a minimum block; smaller ones stay with the request), any (every remainder of 1 byte or more, as malloc.py does) or auto (any with meta=side, min-block in-band)',
+    merge:
+      'How coalescing finds partners: physical (free neighbours in memory) or list (after every free, entries that follow each other in the list and touch in memory, as malloc.py’s -C does)',
+    list: 'What a search scans: explicit (the free list) or implicit (every block, free or allocated, in address order; examined counts blocks)',
+    realloc:
+      'in-place (shrink and grow in place when possible, otherwise move) or move (always malloc, copy and free, as CS:APP’s simple realloc does)',
+    word: 'Bytes in one in-band boundary-tag word: 4, or 8 as in CS:APP’s 64-bit heap',
+    grow: 'When no block fits, grow the heap (sbrk) by the larger of the block needed and this many bytes; 0 keeps a fixed arena',
+    limit: 'Most bytes a growing heap may reach (CS:APP’s MAX_HEAP)',
+    prologue: 'Bytes before the first block (CS:APP: an 8-byte pad and the 16-byte prologue block)',
+    epilogue: 'Bytes after the last block (CS:APP: the 8-byte epilogue header)'
   },
   invalid: {
     notWhole: 'Option "{option}" needs a whole number, not {value}.',
@@ -22,12 +35,23 @@ export default {
     choice: 'Option "{option}" cannot be "{value}"; choose one of: {choices}.',
     alignPowerOfTwo: 'Alignment {align} is not a power of two (1, 2, 4, 8, ...).',
     inbandHeader:
-      'With meta=inband the header holds a header word and a footer word, so it must be a multiple of 4 and at least 8 bytes (it is {header}). Use meta=side for other sizes.',
+      'With meta=inband the header holds a header word and a footer word, so it must be a multiple of {word} and at least {least} bytes (it is {header}). Use meta=side for other sizes.',
     inbandAlign:
-      'With meta=inband the alignment must be at least 4 bytes (it is {align}), because boundary tags are 4-byte words. Use meta=side for smaller units.',
+      'With meta=inband the alignment must be at least {word} bytes (it is {align}), because boundary tags are {word}-byte words. Use meta=side for smaller units.',
     inbandArena:
-      'With meta=inband the arena size must be a multiple of 4 bytes (it is {arena}). Use meta=side for other sizes.',
-    arenaTooSmall: 'An arena of {arena} bytes cannot hold even one block of {min} bytes.'
+      'With meta=inband the arena size must be a multiple of {word} bytes (it is {arena}). Use meta=side for other sizes.',
+    inbandMultiple:
+      'With meta=inband, {option} must be a multiple of the {word}-byte tag word (it is {value}).',
+    word: 'A boundary-tag word is 4 or 8 bytes, not {word}.',
+    splitAnyInband:
+      'split=any needs meta=side: an in-band block must have room for its boundary tags, so remainders smaller than a minimum block cannot stay free.',
+    listMergeImplicit:
+      'merge=list needs list=explicit: an implicit list has no list order to merge neighbours by.',
+    limitBelowArena:
+      'A growing heap starts with its arena, so the limit ({limit} bytes) must be at least the arena ({arena} bytes).',
+    arenaTooSmall: 'An arena of {arena} bytes cannot hold even one block of {min} bytes.',
+    arenaTooSmallFramed:
+      'An arena of {arena} bytes cannot hold a prologue of {prologue}, an epilogue of {epilogue} and one block of {min} bytes.'
   },
   invariant: {
     tiling:
@@ -46,7 +70,12 @@ export default {
     listLinks: 'Free-list links must agree in both directions: they disagree at {addr}.',
     listMissing:
       'Every free block must be on the free list: {count} free blocks are missing from it.',
-    rover: 'Next-fit’s rover must point at a free-list entry: {addr} is not one.',
+    rover:
+      'Next-fit’s rover must point at a free-list entry (on an implicit list, a block): {addr} is not one.',
+    heapEnd:
+      'The heap end must lie between the arena size and the limit ({limit} bytes), where the blocks end: it is {end}.',
+    listUnsorted:
+      'A free list re-sorted at every free must be in size order once sorted: the entry at {addr} is out of order.',
     handleBlock:
       'Handle {handle} must hold an allocated block of its own: block {block} is not one.',
     handleSize: 'The block at {addr} held by handle {handle} is too small for its request.',

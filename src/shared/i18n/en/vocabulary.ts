@@ -72,7 +72,8 @@ export default {
     used: 'Requested',
     overhead: 'Metadata',
     slack: 'Slack (padding and rounding)',
-    cached: 'Cached object (constructed, free)'
+    cached: 'Cached object (constructed, free)',
+    unobtained: 'Not yet obtained (past the heap’s break)'
   },
   runStatus: {
     queued: 'Queued',

@@ -54,6 +54,7 @@ export default {
     share: '{min} 到 {max} 之间的数，例如 0.5',
     choice: '{choices} 之一',
     budget: '一个大小，例如 2GiB，至少 1MiB',
+    positive: '一个大于 0 的数，例如 {example}',
     port: '0 到 65535 之间的端口号'
   },
   internalError:

@@ -51,7 +51,8 @@ export default {
   },
   run: {
     summary: '用一个或多个分配器配置运行场景',
-    allocatorOption: '分配器配置，例如 first-fit:arena=16MiB（可重复，用于对比多个配置）',
+    allocatorOption:
+      '分配器配置，例如 first-fit:arena=16MiB，或预设名，例如 csapp-textbook（可重复，用于对比多个配置；alloclab allocators 会列出所有预设）',
     jsonOption: '以 JSON 格式输出结果',
     eventsOption: '与 --json 一起使用：为每个请求输出一条记录',
     checkOption: '每个请求之后检查分配器的全部不变式（较慢）',
@@ -101,6 +102,16 @@ export default {
     slabOverBuddy: {
       label: '伙伴系统之上的 slab',
       description: '建立在 1024 个页框伙伴池上的 slab 缓存，与单独的伙伴分配器并排比较。'
+    },
+    ostep: {
+      label: 'OSTEP 的 malloc.py',
+      description:
+        '在地址 1000 处 100 字节上做最佳适配，遵循 malloc.py 的规则：每次释放都把整个链表重新排序，任何剩余部分都保留，失败的查找也计数；开启合并时合并链表中相邻的项。'
+    },
+    csappTextbook: {
+      label: 'CS:APP 教材分配器',
+      description:
+        'CS:APP 第 9.9.12 节的隐式空闲链表（64 位）：8 字节边界标记，16 字节对齐，首次适配，立即合并，堆按 4 KiB 逐块增长，最多 20 MiB。'
     },
     malloclabHeap: {
       label: '适合 malloc-lab 跟踪的带内堆',

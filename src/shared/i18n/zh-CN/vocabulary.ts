@@ -69,7 +69,8 @@ export default {
     used: '已请求',
     overhead: '元数据',
     slack: '空隙（填充与取整）',
-    cached: '缓存对象（已构造、空闲）'
+    cached: '缓存对象（已构造、空闲）',
+    unobtained: '尚未取得（位于堆的 break 之后）'
   },
   runStatus: {
     queued: '排队中',

@@ -34,6 +34,17 @@ describe('importMalloclab', () => {
     expect(compileScenario(text).program!.count).toBe(2)
   })
 
+  it('takes the suggested heap size of a four-line header as the arena', () => {
+    const { text } = importMalloclab('20000\n1\n1\n1\na 0 8\n')
+    expect(compileScenario(text).program!.geometry).toEqual({ arenaBytes: 20000 })
+  })
+
+  it('asks for a heap that grows by 4 KiB when the header suggests no size', () => {
+    const { text } = importMalloclab('1\n1\na 0 8\n')
+    expect(text).toContain('\ngrow 4096\n')
+    expect(compileScenario(text).program!.geometry).toEqual({ growBytes: 4096 })
+  })
+
   it('names the scenario after the given name, without comment signs', () => {
     expect(importMalloclab('1\n0\n', { name: 'trace #1' }).text).toContain('name trace  1\n')
   })

@@ -3,7 +3,9 @@
  * header numbers — four lines (suggested heap size, number of ids, number of
  * operations, weight) in the CMU handout, two (ids, operations) in some
  * course copies — then one operation a line: `a ID BYTES`, `f ID`,
- * `r ID BYTES`. Trace id N becomes handle bN.
+ * `r ID BYTES`. Trace id N becomes handle bN. The suggested heap size becomes
+ * the scenario's arena; a trace without one asks for a heap that grows by
+ * CS:APP's 4 KiB chunks, as mdriver's does, so it never fails for want of an arena.
  */
 import { diagnostic, type Diagnostic } from '../diagnostic'
 import { scenarioName, type ImportOptions, type ImportResult } from './import-result'
@@ -23,6 +25,9 @@ function wordsOf(line: string): Word[] {
 }
 
 const WHOLE = /^\d+$/
+
+/** CS:APP's CHUNKSIZE: what mm_malloc's heap grows by at least. */
+export const TRACE_GROW_BYTES = 4096
 
 export function importMalloclab(trace: string, options: ImportOptions = {}): ImportResult {
   const diagnostics: Diagnostic[] = []
@@ -48,6 +53,8 @@ export function importMalloclab(trace: string, options: ImportOptions = {}): Imp
   let operations: number | undefined
   let idsLine = 0
   let operationsLine = 0
+  const growLine = `grow ${TRACE_GROW_BYTES}`
+  let geometry = growLine
   out.push('# Imported from a CS:APP malloc-lab trace.')
   if (header.length === 4) {
     const [heap, idCount, opCount, weight] = header
@@ -58,6 +65,7 @@ export function importMalloclab(trace: string, options: ImportOptions = {}): Imp
     out.push(
       `# Trace header: suggested heap ${heap!.value} B, ${ids} ids, ${operations} operations, weight ${weight!.value}.`
     )
+    geometry = heap!.value > 0 ? `arena ${heap!.value}` : growLine
   } else if (header.length === 2) {
     ids = header[0]!.value
     operations = header[1]!.value
@@ -71,6 +79,7 @@ export function importMalloclab(trace: string, options: ImportOptions = {}): Imp
     )
   }
   out.push(`name ${scenarioName(options.name, 'malloc-lab trace')}`)
+  out.push(geometry)
   out.push('')
 
   /** Handle name each trace id holds now; `undefined` when it holds nothing. */
