@@ -10,6 +10,7 @@ import enEngine from './en/engine'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
 import enPages from './en/pages'
+import enReport from './en/report'
 import enScenario from './en/scenario'
 import enService from './en/service'
 import enTimeline from './en/timeline'
@@ -20,6 +21,7 @@ import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
+import zhReport from './zh-CN/report'
 import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
 import zhTimeline from './zh-CN/timeline'
@@ -34,6 +36,7 @@ export const catalog = {
     heap: enHeap,
     lessons: enLessons,
     pages: enPages,
+    report: enReport,
     scenario: enScenario,
     service: enService,
     timeline: enTimeline,
@@ -46,6 +49,7 @@ export const catalog = {
     heap: zhHeap,
     lessons: zhLessons,
     pages: zhPages,
+    report: zhReport,
     scenario: zhScenario,
     service: zhService,
     timeline: zhTimeline,

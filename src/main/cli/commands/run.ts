@@ -25,6 +25,7 @@ import { builtWorkerLaunch } from '../../service/built-worker-launch'
 import { openStore } from '../../store/open-store'
 import { eventColumnsOf } from '../../timeline/event-columns'
 import { writeMetricsCsv } from '../../timeline/metrics-csv'
+import { reportOption, reportTarget, writeReportFile, type ReportTarget } from '../report-option'
 
 export { builtWorkerLaunch }
 
@@ -52,7 +53,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
     name: 'run',
     summaryKey: 'engine.run.summary',
     synopsis:
-      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE]',
+      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE] [--report FILE]',
     allowPositionals: true,
     options: {
       allocator: {
@@ -72,7 +73,8 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         valueName: 'FILE',
         descriptionKey: 'timeline.csvOption',
         value: { key: 'cli.value.file', params: { example: 'steps.csv' } }
-      }
+      },
+      report: reportOption
     },
     async run(values, positionals, ctx) {
       if (positionals.length !== 1) throw new UsageError(ctx.t('engine.run.needFile'))
@@ -94,6 +96,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
 
       const csv = typeof values['csv'] === 'string' ? values['csv'] : undefined
       if (csv !== undefined) await checkOutputPath(csv, ctx)
+      const report = await reportTarget(values['report'], ctx)
 
       const file = positionals[0]!
       const text = await readTextFile(file, ctx)
@@ -127,7 +130,8 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
             check: values['check'] === true,
             wantEvents,
             onEvent: followProgress(display),
-            ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {})
+            ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {}),
+            ...(report ? { report } : {})
           }
         )
       } finally {
@@ -166,6 +170,7 @@ interface ServiceRun {
   readonly check: boolean
   readonly wantEvents: boolean
   readonly csv?: string
+  readonly report?: ReportTarget
   /** Told every event the service pushes (progress, a config ended). */
   readonly onEvent?: (event: LabEventName, payload: unknown) => void
 }
@@ -196,13 +201,14 @@ async function runThroughService(
   if (run.onEvent) service.subscribe(run.onEvent)
   try {
     await service.call('settings:set', { language: ctx.locale })
-    const record = run.wantEvents || run.csv !== undefined
+    const record = run.wantEvents || run.csv !== undefined || run.report !== undefined
+    const everyStep = run.csv !== undefined || run.report?.format === 'csv'
     const { runId } = await service.call('run:start', {
       scenario: run.text,
       allocators: [...run.specTexts],
       check: run.check,
       record,
-      ...(run.csv !== undefined ? { metricStride: 1 } : {})
+      ...(everyStep ? { metricStride: 1 } : {})
     })
     const outcomes = await service.runs.whenSettled(runId)
     const withEvents = outcomes.map((outcome, index): ConfigOutcome => {
@@ -241,6 +247,7 @@ async function runThroughService(
       }
       ctx.stderr(`${ctx.t('timeline.csvWritten', { rows, file: run.csv })}\n`)
     }
+    if (run.report) await writeReportFile(service, runId, run.text, run.report, ctx)
     return withEvents
   } finally {
     service.close()

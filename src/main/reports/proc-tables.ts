@@ -1,0 +1,67 @@
+import { formatAddress } from '@shared/format/format-value'
+import type { ReportConfig } from '@shared/reports/report-model'
+import { formatBuddyInfo } from '../engine/buddy/buddyinfo'
+import { formatSlabInfo } from '../engine/slab/slabinfo'
+import { html, type SafeHtml } from './html'
+import type { ReportText } from './report-text'
+
+/** Free-list entries listed before the rest are only counted. */
+const FREE_LIST_SHOWN = 40
+
+/**
+ * The structures after the last request: buddyinfo and slabinfo exactly as
+ * /proc prints them (the engine's own formatters), the heap's free list as a
+ * table. Cache names come from the scenario, so the text goes in escaped.
+ */
+export function renderFinalStructures(config: ReportConfig, text: ReportText): SafeHtml {
+  const final = config.final
+  if (!final) return html`<p class="muted">${text.r('final.none')}</p>`
+  const parts: SafeHtml[] = []
+  if (final.buddyinfo) {
+    parts.push(
+      html`<figure>
+        <figcaption class="note">${text.r('final.buddyinfo')}</figcaption>
+        <pre class="proc">${formatBuddyInfo(final.buddyinfo)}</pre>
+      </figure>`
+    )
+  }
+  if (final.slabinfo) {
+    parts.push(
+      html`<figure>
+        <figcaption class="note">${text.r('final.slabinfo')}</figcaption>
+        <pre class="proc">${formatSlabInfo(final.slabinfo)}</pre>
+      </figure>`
+    )
+  }
+  if (final.freeList) {
+    const list = final.freeList
+    const rows = list.slice(0, FREE_LIST_SHOWN).map(
+      (entry) =>
+        html`<tr>
+          <td class="num mono">${formatAddress(entry.addr)}</td>
+          <td class="num">${text.count(entry.size)} B</td>
+        </tr>`
+    )
+    const more = list.length - FREE_LIST_SHOWN
+    parts.push(
+      html`<figure>
+        <figcaption class="note">
+          ${text.r('final.freeList', { count: text.count(list.length) })}
+        </figcaption>
+        <table>
+          <thead>
+            <tr>
+              <th class="num" scope="col">${text.r('final.address')}</th>
+              <th class="num" scope="col">${text.r('final.size')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>
+        ${more > 0 ? html`<p class="note">${text.r('final.freeListMore', { count: text.count(more) })}</p>` : null}
+      </figure>`
+    )
+  }
+  return html`${parts}`
+}
