@@ -241,7 +241,8 @@ async function recordedConfig(
       runId,
       config: config.config,
       step,
-      width: options.mapWidth
+      // A pool smaller than the strip (a textbook arena) gets a pixel per byte: exact.
+      width: Math.max(1, Math.min(options.mapWidth, summary.metrics.poolBytes))
     })
     if (!map.pixels) continue
     maps.push({

@@ -35,13 +35,13 @@ function render(value: HtmlValue): string {
 }
 
 /** A template whose values are escaped (arrays are joined, null/undefined/false leave nothing). */
-export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
   let out = strings[0]!
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!
   return new SafeHtml(out)
 }
 
 /** Markup the code itself produced (styles, numbers it formatted); never user text. */
-export function trusted(markup: string): SafeHtml {
-  return new SafeHtml(markup)
+export function trusted(text: string): SafeHtml {
+  return new SafeHtml(text)
 }

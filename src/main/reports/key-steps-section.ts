@@ -2,13 +2,13 @@ import type { KeyStep, ReportConfig, TimelineEvent } from '@shared/reports/repor
 import type { StructuralDetail } from '@shared/run-schemas'
 import { structuralSentence } from '@shared/timeline/structural-sentence'
 import type { MessageParams } from '@shared/i18n/translate'
-import { html, type SafeHtml } from './html'
+import { markup, type SafeHtml } from './html'
 import type { ReportText } from './report-text'
 import { grantsMemory, outcomeText, placeText, requestText } from './request-text'
 
 /** Each configuration's key steps: what happened, why, and the requests around it. */
 export function renderKeySteps(config: ReportConfig, text: ReportText): SafeHtml {
-  if (!config.recorded) return html`<p class="muted">${text.r('keySteps.noTimeline')}</p>`
+  if (!config.recorded) return markup`<p class="muted">${text.r('keySteps.noTimeline')}</p>`
   const summary = config.summary
   const quiet: string[] = []
   if (summary && summary.failures === 0) quiet.push(text.r('keySteps.noFailure'))
@@ -16,7 +16,7 @@ export function renderKeySteps(config: ReportConfig, text: ReportText): SafeHtml
     quiet.push(text.r('keySteps.noExternal'))
   if (summary && summary.peaks.internalFragmentation.value === 0)
     quiet.push(text.r('keySteps.noInternal'))
-  return html`${config.keySteps.map((step) => renderKeyStep(step, text))}${quiet.map((line) => html`<p class="muted">${line}</p>`)}`
+  return markup`${config.keySteps.map((step) => renderKeyStep(step, text))}${quiet.map((line) => markup`<p class="muted">${line}</p>`)}`
 }
 
 function renderKeyStep(step: KeyStep, text: ReportText): SafeHtml {
@@ -30,14 +30,14 @@ function renderKeyStep(step: KeyStep, text: ReportText): SafeHtml {
       })
     : null
   const details = (event?.structural ?? []).filter((s): s is StructuralDetail => !('count' in s))
-  return html`<article class="key-step${failure ? ' failure' : ''}">
+  return markup`<article class="key-step${failure ? ' failure' : ''}">
     <h4>${text.r(`keySteps.${step.kind}`)} — ${headline(step, text)}</h4>
-    ${request ? html`<p>${request}</p>` : null}
+    ${request ? markup`<p>${request}</p>` : null}
     <p>${explanation(step, text)}</p>
     ${
       details.length > 0
-        ? html`<ul class="structural">
-            ${details.map((d) => html`<li>${structuralSentence(text.locale, d)}</li>`)}
+        ? markup`<ul class="structural">
+            ${details.map((d) => markup`<li>${structuralSentence(text.locale, d)}</li>`)}
           </ul>`
         : null
     }
@@ -108,9 +108,9 @@ function eventsTable(step: KeyStep, text: ReportText): SafeHtml {
   const c = (key: string): string => text.r(`keySteps.column.${key}`)
   const rows = step.around.map((event: TimelineEvent) => {
     const key = event.step === step.step
-    return html`<tr${key ? html` class="key"` : null}><td class="num">${key ? html`<span class="marker" aria-hidden="true">▶ </span>` : null}${text.count(event.step)}</td><td class="num">${event.line}</td><td><code>${requestText(event)}</code></td><td>${outcomeText(event, text)}</td><td class="num">${grantsMemory(event) ? placeText(event) : ''}</td><td class="num">${grantsMemory(event) ? text.bytes(event.granted) : ''}</td><td class="num">${text.count(event.cost.examined)}</td></tr>`
+    return markup`<tr${key ? markup` class="key"` : null}><td class="num">${key ? markup`<span class="marker" aria-hidden="true">▶ </span>` : null}${text.count(event.step)}</td><td class="num">${event.line}</td><td><code>${requestText(event)}</code></td><td>${outcomeText(event, text)}</td><td class="num">${grantsMemory(event) ? placeText(event) : ''}</td><td class="num">${grantsMemory(event) ? text.bytes(event.granted) : ''}</td><td class="num">${text.count(event.cost.examined)}</td></tr>`
   })
-  return html`<div class="table-wrap">
+  return markup`<div class="table-wrap">
     <table class="events" aria-label="${text.r('keySteps.window')}">
       <thead>
         <tr>

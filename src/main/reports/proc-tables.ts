@@ -2,7 +2,7 @@ import { formatAddress } from '@shared/format/format-value'
 import type { ReportConfig } from '@shared/reports/report-model'
 import { formatBuddyInfo } from '../engine/buddy/buddyinfo'
 import { formatSlabInfo } from '../engine/slab/slabinfo'
-import { html, type SafeHtml } from './html'
+import { markup, type SafeHtml } from './html'
 import type { ReportText } from './report-text'
 
 /** Free-list entries listed before the rest are only counted. */
@@ -15,11 +15,11 @@ const FREE_LIST_SHOWN = 40
  */
 export function renderFinalStructures(config: ReportConfig, text: ReportText): SafeHtml {
   const final = config.final
-  if (!final) return html`<p class="muted">${text.r('final.none')}</p>`
+  if (!final) return markup`<p class="muted">${text.r('final.none')}</p>`
   const parts: SafeHtml[] = []
   if (final.buddyinfo) {
     parts.push(
-      html`<figure>
+      markup`<figure>
         <figcaption class="note">${text.r('final.buddyinfo')}</figcaption>
         <pre class="proc">${formatBuddyInfo(final.buddyinfo)}</pre>
       </figure>`
@@ -27,7 +27,7 @@ export function renderFinalStructures(config: ReportConfig, text: ReportText): S
   }
   if (final.slabinfo) {
     parts.push(
-      html`<figure>
+      markup`<figure>
         <figcaption class="note">${text.r('final.slabinfo')}</figcaption>
         <pre class="proc">${formatSlabInfo(final.slabinfo)}</pre>
       </figure>`
@@ -37,14 +37,14 @@ export function renderFinalStructures(config: ReportConfig, text: ReportText): S
     const list = final.freeList
     const rows = list.slice(0, FREE_LIST_SHOWN).map(
       (entry) =>
-        html`<tr>
+        markup`<tr>
           <td class="num mono">${formatAddress(entry.addr)}</td>
           <td class="num">${text.count(entry.size)} B</td>
         </tr>`
     )
     const more = list.length - FREE_LIST_SHOWN
     parts.push(
-      html`<figure>
+      markup`<figure>
         <figcaption class="note">
           ${text.r('final.freeList', { count: text.count(list.length) })}
         </figcaption>
@@ -59,9 +59,9 @@ export function renderFinalStructures(config: ReportConfig, text: ReportText): S
             ${rows}
           </tbody>
         </table>
-        ${more > 0 ? html`<p class="note">${text.r('final.freeListMore', { count: text.count(more) })}</p>` : null}
+        ${more > 0 ? markup`<p class="note">${text.r('final.freeListMore', { count: text.count(more) })}</p>` : null}
       </figure>`
     )
   }
-  return html`${parts}`
+  return markup`${parts}`
 }

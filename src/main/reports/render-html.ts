@@ -1,7 +1,7 @@
 import type { ReportConfig, ReportMap, ReportModel } from '@shared/reports/report-model'
 import { runStatusLabelKey } from '@shared/vocabulary/run-statuses'
 import type { EmbeddedFont } from './cjk-font'
-import { html, trusted, type SafeHtml } from './html'
+import { markup, trusted, type SafeHtml } from './html'
 import { reportStyle } from './report-style'
 import { reportText, type ReportText } from './report-text'
 import { renderFinalStructures } from './proc-tables'
@@ -88,7 +88,7 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
     dateStyle: 'long',
     timeStyle: 'short'
   }).format(new Date(model.generatedAt))
-  const document = html`<!doctype html>
+  const document = markup`<!doctype html>
     <html lang="${model.locale}">
       <head>
         <meta charset="utf-8" />
@@ -118,12 +118,12 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
           <nav class="toc" aria-label="${text.r('contents')}">
             <h2>${text.r('contents')}</h2>
             <ol>
-              ${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}
+              ${sections.map((s) => markup`<li><a href="#${s.id}">${s.title}</a></li>`)}
             </ol>
           </nav>
           ${sections.map(
             (s) =>
-              html`<section id="${s.id}" ${s.major ? html` class="major"` : null}>
+              markup`<section id="${s.id}" ${s.major ? markup` class="major"` : null}>
                 <h2>${s.title}</h2>
                 ${s.body}
               </section> `
@@ -135,7 +135,7 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
 }
 
 function overviewFacts(model: ReportModel, text: ReportText): SafeHtml {
-  return html`<dl class="facts">
+  return markup`<dl class="facts">
     <dt>${text.r('experiment.status')}</dt>
     <dd>${text.t(runStatusLabelKey(model.status))}</dd>
     <dt>${text.r('experiment.requests')}</dt>
@@ -145,21 +145,21 @@ function overviewFacts(model: ReportModel, text: ReportText): SafeHtml {
 
 function experimentFacts(model: ReportModel, text: ReportText): SafeHtml {
   const experiment = model.experiment!
-  return html`<dl class="facts">
+  return markup`<dl class="facts">
     <dt>${text.r('experiment.name')}</dt>
     <dd>${experiment.name}</dd>
     ${
       experiment.notes
-        ? html`<dt>${text.r('experiment.notes')}</dt>
+        ? markup`<dt>${text.r('experiment.notes')}</dt>
             <dd class="notes">${experiment.notes}</dd>`
         : null
     }
     ${
       experiment.tags.length > 0
-        ? html`<dt>${text.r('experiment.tags')}</dt>
+        ? markup`<dt>${text.r('experiment.tags')}</dt>
             <dd>
               <ul class="tags">
-                ${experiment.tags.map((tag) => html`<li>${tag}</li>`)}
+                ${experiment.tags.map((tag) => markup`<li>${tag}</li>`)}
               </ul>
             </dd>`
         : null
@@ -175,8 +175,9 @@ function experimentFacts(model: ReportModel, text: ReportText): SafeHtml {
 function scenarioBlock(model: ReportModel, text: ReportText): SafeHtml {
   const { shown, lines, shownLines } = model.scenario
   const body = shown.replace(/\n$/, '').split('\n')
-  return html`<pre class="scenario">${body.map((line) => html`<span>${line} </span>`)}</pre>
-    ${shownLines < lines ? html`<p class="note">${text.r('scenario.truncated', { lines: text.count(lines), shown: text.count(shownLines) })}</p>` : null}`
+  // The newline goes in as a value: nothing may reflow the text of a <pre>.
+  return markup`<pre class="scenario">${body.map((line) => markup`<span>${line}${'\n'}</span>`)}</pre>
+    ${shownLines < lines ? markup`<p class="note">${text.r('scenario.truncated', { lines: text.count(lines), shown: text.count(shownLines) })}</p>` : null}`
 }
 
 function configNames(model: ReportModel, text: ReportText): Map<number, string> {
@@ -189,12 +190,12 @@ function chartsBlock(model: ReportModel, text: ReportText): SafeHtml {
     .filter((config) => !config.recorded)
     .map(
       (config) =>
-        html`<p class="muted">
+        markup`<p class="muted">
           ${text.r('chart.noTimeline', { config: text.configName(config) })}
         </p>`
     )
   const charts = model.charts.filter((chart) => chart.series.length > 0)
-  return html`${missing}${charts.length > 0 ? html`<div class="charts">${charts.map((chart) => renderLineChart(chart, names, text))}</div>` : null}`
+  return markup`${missing}${charts.length > 0 ? markup`<div class="charts">${charts.map((chart) => renderLineChart(chart, names, text))}</div>` : null}`
 }
 
 function mapWhen(map: ReportMap, text: ReportText): string {
@@ -207,13 +208,13 @@ function mapWhen(map: ReportMap, text: ReportText): string {
 function mapsBlock(model: ReportModel, text: ReportText): SafeHtml {
   const body = model.configs.map((config) => {
     if (!config.recorded || config.maps.length === 0) {
-      return html`<h3 title="${config.label}">${text.configName(config)}</h3>
+      return markup`<h3 title="${config.label}">${text.configName(config)}</h3>
         <p class="muted">${text.r('keySteps.noTimeline')}</p>`
     }
     const figures = config.maps.map((map) => {
       const when = mapWhen(map, text)
       const description = text.r('map.description', { config: text.configName(config), when })
-      return html`<figure class="map">
+      return markup`<figure class="map">
         <figcaption>${when}</figcaption>
         ${renderMapStrip(map, description)}
         <div class="scale">
@@ -224,10 +225,10 @@ function mapsBlock(model: ReportModel, text: ReportText): SafeHtml {
         </div>
       </figure>`
     })
-    return html`<h3 title="${config.label}">${text.configName(config)}</h3>
+    return markup`<h3 title="${config.label}">${text.configName(config)}</h3>
       ${figures}`
   })
-  return html`<p class="note">${text.r('map.caption')}</p>
+  return markup`<p class="note">${text.r('map.caption')}</p>
     ${renderMapLegend(text)}${body}`
 }
 
@@ -237,9 +238,9 @@ function perConfig(
   render: (config: ReportConfig, text: ReportText) => SafeHtml,
   caption?: string
 ): SafeHtml {
-  return html`${caption ? html`<p class="note">${caption}</p>` : null}${configs.map(
+  return markup`${caption ? markup`<p class="note">${caption}</p>` : null}${configs.map(
     (config) =>
-      html`<h3 title="${config.label}">${text.configName(config)}</h3>
+      markup`<h3 title="${config.label}">${text.configName(config)}</h3>
         ${render(config, text)}`
   )}`
 }

@@ -3,7 +3,7 @@ import type { ReportConfig } from '@shared/reports/report-model'
 import { METRICS, type MetricDirection, type MetricName } from '@shared/vocabulary/metrics'
 import { runStatusLabelKey } from '@shared/vocabulary/run-statuses'
 import type { Peak, RunSummary } from '@shared/vocabulary/run-summary'
-import { html, type SafeHtml } from './html'
+import { markup, type SafeHtml } from './html'
 import type { ReportText } from './report-text'
 
 /** One column of a comparison table: its figure for a configuration, and which way is better. */
@@ -123,11 +123,11 @@ function comparisonTable(
     config.summary ? [{ config, summary: config.summary }] : []
   )
   const bests = columns.map((column) => bestOf(column, rows))
-  const head = columns.map((column) => html`<th class="num" scope="col">${column.header}</th>`)
+  const head = columns.map((column) => markup`<th class="num" scope="col">${column.header}</th>`)
   const body = configs.map((config) => {
-    const name = html`<th scope="row" title="${config.label}">${text.configName(config)}</th>`
+    const name = markup`<th scope="row" title="${config.label}">${text.configName(config)}</th>`
     if (!config.summary) {
-      return html`<tr>
+      return markup`<tr>
         ${name}
         <td colspan="${columns.length}" class="muted">
           ${text.r('config.error', { message: errorText(config, text) })}
@@ -140,21 +140,21 @@ function comparisonTable(
       const best = bests[c] !== null && value === bests[c]
       const peak = column.peak?.(summary)
       const when = peak
-        ? html`<span class="sub"
+        ? markup`<span class="sub"
             >${peak.step >= 0 ? text.r('summary.atStep', { step: text.count(peak.step) }) : text.r('summary.never')}</span
           >`
         : null
       const mark = best
-        ? html`<span class="best-mark" aria-hidden="true">★</span
+        ? markup`<span class="best-mark" aria-hidden="true">★</span
             ><span class="sr">${text.r('summary.best')}</span>`
         : null
-      return html`<td class="num${best ? ' best' : ''}">${column.format(value)}${mark}${when}</td>`
+      return markup`<td class="num${best ? ' best' : ''}">${column.format(value)}${mark}${when}</td>`
     })
-    return html`<tr>
+    return markup`<tr>
       ${name}${cells}
     </tr>`
   })
-  return html`<div class="table-wrap">
+  return markup`<div class="table-wrap">
     <table>
       <thead>
         <tr>
@@ -177,13 +177,13 @@ export function errorText(config: ReportConfig, text: ReportText): string {
 
 export function renderSummaryTable(configs: readonly ReportConfig[], text: ReportText): SafeHtml {
   const stride = Math.max(1, ...configs.map((c) => c.summary?.peaks.strides.structures ?? 1))
-  return html`<p class="note">${text.r('summary.caption')}</p>
+  return markup`<p class="note">${text.r('summary.caption')}</p>
     ${comparisonTable(configs, summaryColumns(text), text)}
-    ${stride > 1 ? html`<p class="note">${text.r('summary.sampled', { stride: text.count(stride) })}</p>` : null}`
+    ${stride > 1 ? markup`<p class="note">${text.r('summary.sampled', { stride: text.count(stride) })}</p>` : null}`
 }
 
 export function renderCostTable(configs: readonly ReportConfig[], text: ReportText): SafeHtml {
-  return html`<p class="note">${text.r('cost.caption')}</p>
+  return markup`<p class="note">${text.r('cost.caption')}</p>
     ${comparisonTable(configs, costColumns(text), text)}`
 }
 
@@ -193,14 +193,14 @@ export function renderTimingTable(configs: readonly ReportConfig[], text: Report
     const timing = config.summary?.timing
     if (!timing) return []
     return [
-      html`<tr>
+      markup`<tr>
         <th scope="row" title="${config.label}">${text.configName(config)}</th>
         <td class="num">${formatDecimal(text.locale, timing.elapsedMs, 1)} ms</td>
         <td class="num">${formatNanoseconds(text.locale, timing.nsPerRequest)}</td>
       </tr>`
     ]
   })
-  return html`<p class="note">${text.r('timing.caption')}</p>
+  return markup`<p class="note">${text.r('timing.caption')}</p>
     <table>
       <thead>
         <tr>
@@ -223,17 +223,17 @@ export function renderConfigurationsTable(
   const rows = configs.map((config) => {
     const notes = [
       config.error
-        ? html`<span class="sub"
+        ? markup`<span class="sub"
             >${text.r('config.error', { message: errorText(config, text) })}</span
           >`
         : null,
       config.status === 'cancelled'
-        ? html`<span class="sub"
+        ? markup`<span class="sub"
             >${text.r('config.cancelled', { done: text.count(config.done), total: text.count(config.total) })}</span
           >`
         : null
     ]
-    return html`<tr>
+    return markup`<tr>
       <th scope="row">${text.configName(config)}</th>
       <td class="label"><code>${config.label}</code>${notes}</td>
       <td>${config.family}</td>
@@ -241,7 +241,7 @@ export function renderConfigurationsTable(
       <td class="num">${text.count(config.done)} / ${text.count(config.total)}</td>
     </tr>`
   })
-  return html`<div class="table-wrap">
+  return markup`<div class="table-wrap">
     <table>
       <thead>
         <tr>

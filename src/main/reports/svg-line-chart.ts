@@ -1,7 +1,7 @@
 import type { ReportChart, ReportSeries } from '@shared/reports/report-model'
 import { METRICS } from '@shared/vocabulary/metrics'
 import { niceTicks } from './chart-scale'
-import { html, type SafeHtml } from './html'
+import { markup, type SafeHtml } from './html'
 import type { ReportText } from './report-text'
 import { seriesStyle } from './series-style'
 import { polylinePath } from './svg-path'
@@ -49,7 +49,7 @@ export function renderLineChart(
 
   const grid = yTicks.map(
     (tick) =>
-      html`<line
+      markup`<line
           class="grid"
           x1="${LEFT}"
           x2="${WIDTH - RIGHT}"
@@ -61,7 +61,7 @@ export function renderLineChart(
   )
   const xAxis = xTicks.map(
     (tick) =>
-      html`<line
+      markup`<line
           class="axis"
           x1="${n(x(tick))}"
           x2="${n(x(tick))}"
@@ -74,7 +74,7 @@ export function renderLineChart(
   const lines = chart.series.map((series) => seriesPath(series, x, y))
   const description = text.r('chart.description', { metric: label, last: text.count(last) })
   const unitName = text.r(`chart.axisUnit.${unit}`)
-  return html`<figure class="chart">
+  return markup`<figure class="chart">
     <figcaption>
       <strong>${text.r('chart.title', { metric: label })}</strong>
       <span class="unit">(${unitName})</span>
@@ -138,19 +138,19 @@ function seriesPath(
   const barWidth = Math.max(1, xs.length > 1 ? (xs.at(-1)! - xs[0]!) / (xs.length - 1) : 1)
   const band =
     spread.length > 0
-      ? html`<path
+      ? markup`<path
           class="band"
           stroke="${style.colour}"
           stroke-width="${n(barWidth)}"
           d="${spread.join('')}"
         />`
       : null
-  const dash = style.dash ? html` stroke-dasharray="${style.dash}"` : null
+  const dash = style.dash ? markup` stroke-dasharray="${style.dash}"` : null
   const line =
     top.length === 1
-      ? html`<circle cx="${n(top[0]![0])}" cy="${n(top[0]![1])}" r="2.5" fill="${style.colour}" />`
-      : html`<path class="line" stroke="${style.colour}" ${dash} d="${polylinePath(top)}" />`
-  return html`${band}${line}`
+      ? markup`<circle cx="${n(top[0]![0])}" cy="${n(top[0]![1])}" r="2.5" fill="${style.colour}" />`
+      : markup`<path class="line" stroke="${style.colour}" ${dash} d="${polylinePath(top)}" />`
+  return markup`${band}${line}`
 }
 
 /** A legend line for each configuration, drawn with its own colour and dash. */
@@ -160,8 +160,8 @@ export function renderLegend(
 ): SafeHtml {
   const items = configs.map((config) => {
     const style = seriesStyle(config)
-    const dash = style.dash ? html` stroke-dasharray="${style.dash}"` : null
-    return html`<li>
+    const dash = style.dash ? markup` stroke-dasharray="${style.dash}"` : null
+    return markup`<li>
       <svg class="swatch" viewBox="0 0 28 10" aria-hidden="true">
         <line
           x1="1"
@@ -175,7 +175,7 @@ export function renderLegend(
       >${names.get(config) ?? `#${config + 1}`}
     </li>`
   })
-  return html`<ul class="legend">
+  return markup`<ul class="legend">
     ${items}
   </ul>`
 }

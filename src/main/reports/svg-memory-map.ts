@@ -1,6 +1,6 @@
 import type { ReportMap } from '@shared/reports/report-model'
 import { MAP_STATES, mapStateLabelKey, type MapStateName } from '@shared/vocabulary/map-states'
-import { html, trusted, type SafeHtml } from './html'
+import { markup, trusted, type SafeHtml } from './html'
 import type { ReportText } from './report-text'
 import { rowRectsPath } from './svg-path'
 
@@ -46,7 +46,7 @@ export function mapPatternDefs(): SafeHtml {
     )
     return `<pattern id="map-${state}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${look.fill}"/>${marks}</pattern>`
   })
-  return html`<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false">
+  return markup`<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false">
     <defs>${trusted(patterns.join(''))}</defs>
   </svg>`
 }
@@ -77,17 +77,17 @@ export function renderMapStrip(map: ReportMap, description: string): SafeHtml {
   }
   const strips = MAP_STATES.filter((state) => byState.has(state)).map(
     (state) =>
-      html`<path
+      markup`<path
         fill="${stateFill(state)}"
         d="${rowRectsPath(byState.get(state)!, MIXED_HEIGHT + 1, STRIP_HEIGHT)}"
       />`
   )
   const mixedPath =
     marks.length > 0
-      ? html`<path class="mixed" d="${rowRectsPath(marks, 0, MIXED_HEIGHT)}" />`
+      ? markup`<path class="mixed" d="${rowRectsPath(marks, 0, MIXED_HEIGHT)}" />`
       : null
   const height = STRIP_HEIGHT + MIXED_HEIGHT + 2
-  return html`<svg
+  return markup`<svg
     class="map"
     viewBox="0 0 ${width} ${height}"
     preserveAspectRatio="none"
@@ -110,7 +110,7 @@ export function renderMapStrip(map: ReportMap, description: string): SafeHtml {
 export function renderMapLegend(text: ReportText): SafeHtml {
   const items = MAP_STATES.map(
     (state) =>
-      html`<li>
+      markup`<li>
         <svg class="swatch" viewBox="0 0 18 12" aria-hidden="true">
           <rect
             x="0.5"
@@ -124,7 +124,7 @@ export function renderMapLegend(text: ReportText): SafeHtml {
         >${text.t(mapStateLabelKey(state))}
       </li>`
   )
-  return html`<ul class="legend map-legend" aria-label="${text.r('map.legend')}">
+  return markup`<ul class="legend map-legend" aria-label="${text.r('map.legend')}">
     ${items}
     <li>
       <svg class="swatch" viewBox="0 0 18 12" aria-hidden="true">
