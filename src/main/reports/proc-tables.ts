@@ -35,30 +35,18 @@ export function renderFinalStructures(config: ReportConfig, text: ReportText): S
   }
   if (final.freeList) {
     const list = final.freeList
-    const rows = list.slice(0, FREE_LIST_SHOWN).map(
-      (entry) =>
-        markup`<tr>
-          <td class="num mono">${formatAddress(entry.addr)}</td>
-          <td class="num">${text.count(entry.size)} B</td>
-        </tr>`
-    )
+    // Entries in list order, flowing down several columns: a free list is long and narrow.
+    const items = list
+      .slice(0, FREE_LIST_SHOWN)
+      .map(
+        (entry) =>
+          markup`<li><span class="mono">${formatAddress(entry.addr)}</span> <span>${text.count(entry.size)} B</span></li>`
+      )
     const more = list.length - FREE_LIST_SHOWN
     parts.push(
       markup`<figure>
-        <figcaption class="note">
-          ${text.r('final.freeList', { count: text.count(list.length) })}
-        </figcaption>
-        <table>
-          <thead>
-            <tr>
-              <th class="num" scope="col">${text.r('final.address')}</th>
-              <th class="num" scope="col">${text.r('final.size')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>
+        <figcaption class="note">${text.r('final.freeList', { count: text.count(list.length) })}</figcaption>
+        <ol class="free-list" aria-label="${text.r('final.address')} / ${text.r('final.size')}">${items}</ol>
         ${more > 0 ? markup`<p class="note">${text.r('final.freeListMore', { count: text.count(more) })}</p>` : null}
       </figure>`
     )

@@ -68,6 +68,8 @@ pre.scenario { counter-reset: line; padding-left: 0; }
 pre.scenario > span { display: block; padding-left: 4.2em; text-indent: -3.6em; }
 pre.scenario > span::before { counter-increment: line; content: counter(line); display: inline-block; width: 3em; margin-right: 0.6em; text-align: right; color: var(--muted); }
 pre.proc { white-space: pre; overflow-x: auto; overflow-wrap: normal; }
+/* On screen a long scenario scrolls in its box; on paper it is printed whole. */
+@media screen { pre.scenario { max-height: 26em; overflow-y: auto; } }
 table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--rule); padding: 4px 10px 4px 0; text-align: left; vertical-align: top; }
 th { font-weight: 600; color: var(--muted); font-size: 12.5px; }
@@ -99,6 +101,9 @@ svg.map { width: 100%; height: 34px; display: block; }
 svg.map .map-frame { fill: none; stroke: #555; stroke-width: 0.8; vector-effect: non-scaling-stroke; }
 svg .mixed { fill: #333; }
 .scale { display: flex; justify-content: space-between; font-size: 11.5px; color: var(--muted); }
+ol.free-list { columns: 5 10em; column-gap: 24px; margin: 4px 0; padding-left: 2.4em; font-size: 12.5px; font-variant-numeric: tabular-nums; }
+ol.free-list li { break-inside: avoid; }
+ol.free-list li .mono { display: inline-block; min-width: 5.5em; }
 article.key-step { border-left: 4px solid var(--accent); padding: 6px 0 6px 12px; margin: 12px 0; }
 article.key-step.failure { border-left-color: #b3261e; }
 article.key-step ul.structural { margin: 4px 0; padding-left: 20px; }
