@@ -118,6 +118,8 @@ tr.key td { font-weight: 700; background: #fff6d6; }
   section.major { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   figure, table, pre.proc, article.key-step, dl.facts { break-inside: avoid; }
+  /* slabinfo's header is about 150 columns: small type, and wrapped rather than cut off. */
+  pre.proc { white-space: pre-wrap; font-size: 7pt; }
   pre, tr.key td, ul.tags li { background: #fff; }
   .table-wrap { overflow: visible; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
