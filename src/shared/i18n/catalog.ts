@@ -10,6 +10,7 @@ import enEngine from './en/engine'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
 import enPages from './en/pages'
+import enReport from './en/report'
 import enScenario from './en/scenario'
 import enService from './en/service'
 import enOstep from './en/ostep'
@@ -22,6 +23,7 @@ import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
+import zhReport from './zh-CN/report'
 import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
 import zhOstep from './zh-CN/ostep'
@@ -38,6 +40,7 @@ export const catalog = {
     heap: enHeap,
     lessons: enLessons,
     pages: enPages,
+    report: enReport,
     scenario: enScenario,
     service: enService,
     ostep: enOstep,
@@ -52,6 +55,7 @@ export const catalog = {
     heap: zhHeap,
     lessons: zhLessons,
     pages: zhPages,
+    report: zhReport,
     scenario: zhScenario,
     service: zhService,
     ostep: zhOstep,
