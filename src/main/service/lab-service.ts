@@ -23,6 +23,7 @@ import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from './built-worker-launch'
+import { draftHandlers } from './draft-handlers'
 import { toLabErrorData } from './lab-errors'
 import { RunManager, type RunManagerDeps } from './run-manager'
 
@@ -90,7 +91,8 @@ export class LabService {
       'timeline:events': (input) => this.runs.events(input),
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
-      'timeline:structures': (input) => this.runs.structures(input)
+      'timeline:structures': (input) => this.runs.structures(input),
+      ...draftHandlers(store.db)
     }
   }
 

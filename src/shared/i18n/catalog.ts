@@ -13,6 +13,7 @@ import enScenario from './en/scenario'
 import enService from './en/service'
 import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
+import enWorkbench from './en/workbench'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
@@ -22,6 +23,7 @@ import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
 import zhTimeline from './zh-CN/timeline'
 import zhVocabulary from './zh-CN/vocabulary'
+import zhWorkbench from './zh-CN/workbench'
 import type { Locale } from './locales'
 
 export const catalog = {
@@ -34,7 +36,8 @@ export const catalog = {
     scenario: enScenario,
     service: enService,
     timeline: enTimeline,
-    vocabulary: enVocabulary
+    vocabulary: enVocabulary,
+    workbench: enWorkbench
   },
   'zh-CN': {
     app: zhApp,
@@ -45,7 +48,8 @@ export const catalog = {
     scenario: zhScenario,
     service: zhService,
     timeline: zhTimeline,
-    vocabulary: zhVocabulary
+    vocabulary: zhVocabulary,
+    workbench: zhWorkbench
   }
 } satisfies Record<Locale, unknown>
 
