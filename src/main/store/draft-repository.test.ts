@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import type { Draft } from '@shared/draft-schemas'
 import { LabError } from '@shared/lab-error'
 import { openStore } from './open-store'
 import { DraftRepository } from './draft-repository'
@@ -15,11 +16,11 @@ describe('DraftRepository', () => {
 
   it('gives back a text draft exactly as saved, with the time it was saved', () => {
     const drafts = repository()
-    const draft = {
+    const draft: Draft = {
       scenario: { encoding: 'text', text: 'alloc a 10\nfree a\n' },
       configs: ['first-fit:arena=100', 'buddy'],
       fileName: 'lesson.alloc'
-    } as const
+    }
     expect(drafts.save(draft).savedAt).toBe(1_700_000_000_000)
     expect(drafts.get()).toEqual({ draft, savedAt: 1_700_000_000_000 })
   })
