@@ -1,0 +1,170 @@
+import {
+  Annotation,
+  EditorSelection,
+  EditorState,
+  Text,
+  type Extension,
+  type Transaction,
+  type TransactionSpec
+} from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import type { SourceInfo, TextChange } from '@renderer/scenario-worker/protocol'
+import type { ScenarioWorkerClient } from '@renderer/scenario-worker/scenario-worker-client'
+
+/** Marks a change whose inserted text the worker already holds as `source`. */
+const adoptedSource = Annotation.define<{ source: number; from: number; to: number }>()
+
+/** Characters per chunk when a large text is loaded: each chunk is split and added in its own task. */
+const CHUNK_CHARS = 128 * 1024
+
+export type InsertPlace = 'replace' | 'cursor'
+
+/**
+ * The scenario being edited: one CodeMirror state, shown in an editor view
+ * while the Workbench is open and kept (with its undo history) while it is
+ * not. Every change is mirrored to the scenario worker in order, tagged with
+ * a version, so analyses can be matched to the text they describe.
+ */
+export class ScenarioDocument {
+  private headless: EditorState
+  private view: EditorView | null = null
+  private readonly listeners = new Set<(transaction: Transaction | null) => void>()
+  /** Increases with every change of the text; the worker's copy carries the same number. */
+  version = 1
+
+  constructor(
+    private readonly worker: ScenarioWorkerClient,
+    extensions: Extension
+  ) {
+    this.headless = EditorState.create({ doc: '', extensions })
+    worker.reset(this.version, '')
+    worker.onResync = () => worker.reset(this.version, this.state.doc.toString())
+  }
+
+  get state(): EditorState {
+    return this.view?.state ?? this.headless
+  }
+
+  get editorView(): EditorView | null {
+    return this.view
+  }
+
+  attach(parent: HTMLElement): EditorView {
+    this.detach()
+    const view = new EditorView({
+      state: this.headless,
+      parent,
+      dispatchTransactions: (transactions, target) => {
+        target.update(transactions)
+        for (const transaction of transactions) this.mirror(transaction)
+      }
+    })
+    this.view = view
+    this.notify(null)
+    return view
+  }
+
+  detach(): void {
+    if (!this.view) return
+    this.headless = this.view.state
+    this.view.destroy()
+    this.view = null
+  }
+
+  dispatch(...specs: TransactionSpec[]): void {
+    if (this.view) {
+      this.view.dispatch(...specs)
+      return
+    }
+    const transaction = this.headless.update(...specs)
+    this.headless = transaction.state
+    this.mirror(transaction)
+  }
+
+  /** Told after every transaction (null: a view was attached). */
+  onUpdate(listener: (transaction: Transaction | null) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Replace everything with a small text the window made itself (a template, a new scenario). */
+  replaceAll(text: string): void {
+    this.dispatch({
+      changes: { from: 0, to: this.state.doc.length, insert: text },
+      selection: EditorSelection.cursor(0),
+      scrollIntoView: true,
+      userEvent: 'input.replace'
+    })
+  }
+
+  /**
+   * Put a text the worker holds into the document, replacing it or at the
+   * cursor. A large text comes over in whole-line chunks, each added in its
+   * own task, so the window keeps answering while it loads.
+   */
+  async adopt(
+    info: SourceInfo,
+    place: InsertPlace,
+    onProgress?: (loaded: number, total: number) => void
+  ): Promise<void> {
+    let inserted: Text
+    if (info.text !== null) inserted = Text.of(info.text.split('\n'))
+    else {
+      let built: Text | null = null
+      let loaded = 0
+      await this.worker.request(
+        { kind: 'chunks', source: info.source, chunkChars: CHUNK_CHARS },
+        (chunk) => {
+          const piece = Text.of(chunk.split('\n'))
+          built = built === null ? piece : built.append(piece)
+          loaded += chunk.length
+          onProgress?.(loaded, info.length)
+        }
+      )
+      inserted = built ?? Text.empty
+    }
+    const selection = this.state.selection.main
+    const from = place === 'replace' ? 0 : selection.from
+    const to = place === 'replace' ? this.state.doc.length : selection.to
+    this.dispatch({
+      changes: { from, to, insert: inserted },
+      selection: EditorSelection.cursor(place === 'replace' ? 0 : from + inserted.length),
+      annotations: adoptedSource.of({ source: info.source, from, to }),
+      scrollIntoView: true,
+      userEvent: place === 'replace' ? 'input.replace' : 'input.paste'
+    })
+    this.worker.release(info.source)
+  }
+
+  /** Put the cursor at a line and column (1-based), scroll there and focus the editor. */
+  jumpTo(line: number, column: number): void {
+    const doc = this.state.doc
+    const target = doc.line(Math.min(Math.max(1, line), doc.lines))
+    const pos = Math.min(target.to, target.from + Math.max(0, column - 1))
+    this.dispatch({
+      selection: EditorSelection.cursor(pos),
+      effects: EditorView.scrollIntoView(pos, { y: 'center' })
+    })
+    this.view?.focus()
+  }
+
+  private mirror(transaction: Transaction): void {
+    if (transaction.docChanged) {
+      this.version++
+      const adopted = transaction.annotation(adoptedSource)
+      if (adopted) this.worker.adopt(this.version, adopted.source, adopted.from, adopted.to)
+      else {
+        const changes: TextChange[] = []
+        transaction.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+          changes.push([fromA, toA, inserted.toString()])
+        })
+        this.worker.change(this.version, changes)
+      }
+    }
+    this.notify(transaction)
+  }
+
+  private notify(transaction: Transaction | null): void {
+    for (const listener of this.listeners) listener(transaction)
+  }
+}
