@@ -3,8 +3,8 @@ import {
   EditorSelection,
   EditorState,
   Text,
+  Transaction,
   type Extension,
-  type Transaction,
   type TransactionSpec
 } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
@@ -105,8 +105,9 @@ export class ScenarioDocument {
   async adopt(
     info: SourceInfo,
     place: InsertPlace,
-    onProgress?: (loaded: number, total: number) => void
+    options: { onProgress?: (loaded: number, total: number) => void; undoable?: boolean } = {}
   ): Promise<void> {
+    const { onProgress, undoable = true } = options
     let inserted: Text
     if (info.text !== null) inserted = Text.of(info.text.split('\n'))
     else {
@@ -129,11 +130,39 @@ export class ScenarioDocument {
     this.dispatch({
       changes: { from, to, insert: inserted },
       selection: EditorSelection.cursor(place === 'replace' ? 0 : from + inserted.length),
-      annotations: adoptedSource.of({ source: info.source, from, to }),
+      annotations: [
+        adoptedSource.of({ source: info.source, from, to }),
+        Transaction.addToHistory.of(undoable)
+      ],
       scrollIntoView: true,
       userEvent: place === 'replace' ? 'input.replace' : 'input.paste'
     })
     this.worker.release(info.source)
+  }
+
+  /**
+   * Replace the text with `next`, changing only the stretch that differs, so
+   * the cursor stays where it was and undo restores exactly that stretch.
+   */
+  replaceDifference(next: string): void {
+    const current = this.state.doc.toString()
+    const shorter = Math.min(current.length, next.length)
+    let start = 0
+    while (start < shorter && current.charCodeAt(start) === next.charCodeAt(start)) start++
+    let endCurrent = current.length
+    let endNext = next.length
+    while (
+      endCurrent > start &&
+      endNext > start &&
+      current.charCodeAt(endCurrent - 1) === next.charCodeAt(endNext - 1)
+    ) {
+      endCurrent--
+      endNext--
+    }
+    this.dispatch({
+      changes: { from: start, to: endCurrent, insert: next.slice(start, endNext) },
+      userEvent: 'input.format'
+    })
   }
 
   /** Put the cursor at a line and column (1-based), scroll there and focus the editor. */
