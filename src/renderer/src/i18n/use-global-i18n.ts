@@ -1,6 +1,6 @@
 import { inject, type WritableComputedRef } from 'vue'
-import { I18nInjectionKey, type Composer } from 'vue-i18n'
 import type { Locale } from '@shared/i18n/locales'
+import { appI18nKey } from './create-app-i18n'
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
 
@@ -10,8 +10,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
  * shown, so a language switch re-translates everything on screen.
  */
 export function useGlobalI18n(): { t: Translate; locale: WritableComputedRef<Locale> } {
-  const i18n = inject(I18nInjectionKey, null) as { global: Composer } | null
-  if (!i18n) throw new Error('No i18n installed: app.use(createAppI18n()) first')
+  const i18n = inject(appI18nKey, null)
+  if (!i18n) throw new Error('No i18n provided: app.provide(appI18nKey, createAppI18n()) first')
   const composer = i18n.global
   return {
     t: (key, params) => composer.t(key, params ?? {}),

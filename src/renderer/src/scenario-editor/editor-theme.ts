@@ -7,6 +7,7 @@ import { EditorView } from '@codemirror/view'
 export const editorTheme = EditorView.theme({
   '&': {
     height: '100%',
+    fontFamily: 'var(--font-sans)',
     color: 'var(--color-text)',
     backgroundColor: 'var(--color-surface)',
     fontSize: 'var(--text-base)'
@@ -105,6 +106,8 @@ export const editorTheme = EditorView.theme({
     font: 'inherit',
     fontWeight: '600'
   },
+  '.cm-textfield:focus-visible, .cm-button:focus-visible, .cm-diagnosticAction:focus-visible, .cm-panel input[type=checkbox]:focus-visible':
+    { outline: '3px solid var(--color-focus)', outlineOffset: '2px' },
   '.cm-panel.cm-search [name=close]': { color: 'var(--color-text)', fontSize: 'var(--text-lg)' },
   '.cm-searchMatch': {
     backgroundColor: 'var(--color-warning-bg)',

@@ -8,6 +8,7 @@ import {
   type TransactionSpec
 } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
+import { editableCompartment } from './scenario-extensions'
 import type { SourceInfo, TextChange } from '@renderer/scenario-worker/protocol'
 import type { ScenarioWorkerClient } from '@renderer/scenario-worker/scenario-worker-client'
 
@@ -49,11 +50,19 @@ export class ScenarioDocument {
     return this.view
   }
 
-  attach(parent: HTMLElement): EditorView {
+  /**
+   * Show the document in `host`, inside its shadow root: CodeMirror styles a
+   * shadow root through a constructed (adopted) style sheet, which the
+   * app's CSP (`style-src 'self'`, no inline styles) allows, where in the
+   * document itself it would need an inline <style> element.
+   */
+  attach(host: HTMLElement): EditorView {
     this.detach()
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' })
     const view = new EditorView({
       state: this.headless,
-      parent,
+      parent: root,
+      root,
       dispatchTransactions: (transactions, target) => {
         target.update(transactions)
         for (const transaction of transactions) this.mirror(transaction)
@@ -111,17 +120,23 @@ export class ScenarioDocument {
     let inserted: Text
     if (info.text !== null) inserted = Text.of(info.text.split('\n'))
     else {
+      // Edits made while it loads would land in a text about to be replaced.
+      this.setEditable(false)
       let built: Text | null = null
       let loaded = 0
-      await this.worker.request(
-        { kind: 'chunks', source: info.source, chunkChars: CHUNK_CHARS },
-        (chunk) => {
-          const piece = Text.of(chunk.split('\n'))
-          built = built === null ? piece : built.append(piece)
-          loaded += chunk.length
-          onProgress?.(loaded, info.length)
-        }
-      )
+      try {
+        await this.worker.request(
+          { kind: 'chunks', source: info.source, chunkChars: CHUNK_CHARS },
+          (chunk) => {
+            const piece = Text.of(chunk.split('\n'))
+            built = built === null ? piece : built.append(piece)
+            loaded += chunk.length
+            onProgress?.(loaded, info.length)
+          }
+        )
+      } finally {
+        this.setEditable(true)
+      }
       inserted = built ?? Text.empty
     }
     const selection = this.state.selection.main
@@ -163,6 +178,10 @@ export class ScenarioDocument {
       changes: { from: start, to: endCurrent, insert: next.slice(start, endNext) },
       userEvent: 'input.format'
     })
+  }
+
+  setEditable(editable: boolean): void {
+    this.dispatch({ effects: editableCompartment.reconfigure(EditorView.editable.of(editable)) })
   }
 
   /** Put the cursor at a line and column (1-based), scroll there and focus the editor. */

@@ -31,13 +31,13 @@ export interface ScenarioEditorHooks {
 /** The parts of the editor that speak the reader's language; swapped on a language change. */
 export const localizedCompartment = new Compartment()
 
+/** Editing is off while a large text is being loaded into the document. */
+export const editableCompartment = new Compartment()
+
 export function localizedExtensions(t: Translate): Extension {
   return [
     editorPhrases(t),
-    EditorView.contentAttributes.of({
-      'aria-label': t('workbench.editor.label'),
-      'aria-describedby': 'workbench-problems-summary'
-    })
+    EditorView.contentAttributes.of({ 'aria-label': t('workbench.editor.label') })
   ]
 }
 
@@ -48,6 +48,7 @@ export function scenarioExtensions(hooks: ScenarioEditorHooks): Extension {
     highlightActiveLineGutter(),
     history(),
     drawSelection(),
+    EditorView.lineWrapping,
     highlightActiveLine(),
     highlightSelectionMatches(),
     search({ top: true }),
@@ -61,6 +62,7 @@ export function scenarioExtensions(hooks: ScenarioEditorHooks): Extension {
     EditorState.languageData.of(() => [{ commentTokens: { line: '#' } }]),
     editorTheme,
     localizedCompartment.of(localizedExtensions(hooks.translate())),
+    editableCompartment.of(EditorView.editable.of(true)),
     Prec.highest(
       keymap.of([
         {

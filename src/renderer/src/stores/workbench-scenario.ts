@@ -1,5 +1,6 @@
 import { computed, markRaw, onScopeDispose, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
+import { openSearchPanel } from '@codemirror/search'
 import type { DraftScenario } from '@shared/draft-schemas'
 import type { Diagnostic, GeneratorKind, GeneratorOptions } from '@shared/scenario'
 import { useGlobalI18n } from '@renderer/i18n/use-global-i18n'
@@ -211,6 +212,11 @@ export const useScenarioStore = defineStore('workbenchScenario', () => {
     fileName.value = restoredFileName
   }
 
+  function openSearch(): void {
+    const view = document.editorView
+    if (view) openSearchPanel(view)
+  }
+
   function jumpTo(line: number, column: number): void {
     document.jumpTo(line, column)
   }
@@ -258,6 +264,7 @@ export const useScenarioStore = defineStore('workbenchScenario', () => {
     draftScenario,
     restore,
     jumpTo,
+    openSearch,
     applyFix
   }
 })
