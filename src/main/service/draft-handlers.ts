@@ -31,7 +31,8 @@ function storageError(error: unknown): unknown {
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error
   if (code.startsWith('SQLITE_READONLY'))
     return new LabError('read-only', 'workbench.draft.readOnly', { detail })
-  if (code === 'SQLITE_FULL') return new LabError('read-only', 'workbench.draft.diskFull', { detail })
+  if (code === 'SQLITE_FULL')
+    return new LabError('read-only', 'workbench.draft.diskFull', { detail })
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new LabError('unavailable', 'workbench.draft.busy', { detail })
   return new LabError('internal', 'workbench.draft.storeFailed', { detail })

@@ -206,7 +206,7 @@ export class JobError extends Error {
 export async function draftScenario(text: string): Promise<DraftScenario> {
   if (text.length < DRAFT_COMPRESS_FROM_CHARS) return { encoding: 'text', text }
   const compressed = await new Response(
-    new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+    new Response(text).body!.pipeThrough(new CompressionStream('gzip'))
   ).arrayBuffer()
   return {
     encoding: 'gzip-base64',
@@ -222,7 +222,7 @@ export async function restoreScenario(scenario: DraftScenario): Promise<string> 
   try {
     const bytes = fromBase64(scenario.data)
     text = await new Response(
-      new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))
+      new Response(bytes).body!.pipeThrough(new DecompressionStream('gzip'))
     ).text()
   } catch (error) {
     throw new JobError('workbench.draft.corrupt', {

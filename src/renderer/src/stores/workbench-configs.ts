@@ -33,6 +33,8 @@ export const useConfigStore = defineStore('workbenchConfigs', () => {
   const configs = ref<AllocatorConfig[]>([])
   const checks = shallowRef<ReadonlyMap<number, ConfigCheck>>(new Map())
   const checking = ref(false)
+  /** Which specs and geometry `checks` describe. */
+  const checkedKey = ref('')
   let nextId = 1
   let latestCheck = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -43,10 +45,9 @@ export const useConfigStore = defineStore('workbenchConfigs', () => {
   const firstInvalid = computed(() =>
     configs.value.findIndex((config) => checks.value.get(config.id)?.error != null)
   )
-  /** True once every configuration has been checked as it is now. */
-  const allChecked = computed(
-    () => !checking.value && configs.value.every((config) => checks.value.has(config.id))
-  )
+  const currentKey = computed(() => JSON.stringify([specs.value, scenario.report?.geometry ?? {}]))
+  /** True once every configuration has been checked as it is now, against the scenario as it is. */
+  const allChecked = computed(() => !checking.value && checkedKey.value === currentKey.value)
 
   async function loadCatalog(): Promise<void> {
     if (catalog.value) return
@@ -120,8 +121,10 @@ export const useConfigStore = defineStore('workbenchConfigs', () => {
   async function check(): Promise<void> {
     const token = ++latestCheck
     const list = configs.value
+    const key = currentKey.value
     if (list.length === 0) {
       checks.value = new Map()
+      checkedKey.value = key
       checking.value = false
       return
     }
@@ -133,6 +136,7 @@ export const useConfigStore = defineStore('workbenchConfigs', () => {
       })
       if (token !== latestCheck) return
       checks.value = new Map(list.map((config, index) => [config.id, results[index]!]))
+      checkedKey.value = key
     } catch (error) {
       if (token !== latestCheck) return
       // The engine could not be asked: say so on every configuration rather than guess.
@@ -147,6 +151,7 @@ export const useConfigStore = defineStore('workbenchConfigs', () => {
             : { key: 'service.internal', params: { detail: reason.text }, option: null }
       }
       checks.value = new Map(list.map((config) => [config.id, failure]))
+      checkedKey.value = key
     } finally {
       if (token === latestCheck) checking.value = false
     }
@@ -158,7 +163,7 @@ export const useConfigStore = defineStore('workbenchConfigs', () => {
     timer = setTimeout(() => void check(), CHECK_DELAY_MS)
   }
 
-  watch([configs, () => JSON.stringify(scenario.report?.geometry ?? {})], scheduleCheck)
+  watch(currentKey, scheduleCheck, { immediate: true })
   onScopeDispose(() => clearTimeout(timer))
 
   return {

@@ -64,7 +64,8 @@ export default {
       body: 'Three blocks, a hole in the middle, and a request that first fit and best fit place differently.',
       name: 'First fit meets a hole',
       comment1: 'A 100-byte textbook heap: three blocks, then the middle one is freed.',
-      comment2: 'The hole is 30 bytes and the free space at the end 25: where does a 22-byte request go?',
+      comment2:
+        'The hole is 30 bytes and the free space at the end 25: where does a 22-byte request go?',
       comment3: 'First fit takes the first hole big enough; best fit the smallest.'
     },
     slabCache: {
