@@ -13,7 +13,13 @@ import type { SourceInfo, TextChange } from '@renderer/scenario-worker/protocol'
 import type { ScenarioWorkerClient } from '@renderer/scenario-worker/scenario-worker-client'
 
 /** Marks a change whose inserted text the worker already holds as `source`. */
-const adoptedSource = Annotation.define<{ source: number; from: number; to: number }>()
+const adoptedSource = Annotation.define<{
+  source: number
+  from: number
+  to: number
+  before: string
+  after: string
+}>()
 
 /** Characters per chunk when a large text is loaded: each chunk is split and added in its own task. */
 const CHUNK_CHARS = 128 * 1024
@@ -139,20 +145,50 @@ export class ScenarioDocument {
       }
       inserted = built ?? Text.empty
     }
-    const selection = this.state.selection.main
-    const from = place === 'replace' ? 0 : selection.from
-    const to = place === 'replace' ? this.state.doc.length : selection.to
+    const { from, to, before, after } = this.insertionPoint(place, inserted)
+    const glued =
+      before === '' && after === ''
+        ? inserted
+        : Text.of(before.split('\n'))
+            .append(inserted)
+            .append(Text.of(after.split('\n')))
     this.dispatch({
-      changes: { from, to, insert: inserted },
-      selection: EditorSelection.cursor(place === 'replace' ? 0 : from + inserted.length),
+      changes: { from, to, insert: glued },
+      selection: EditorSelection.cursor(place === 'replace' ? 0 : from + glued.length),
       annotations: [
-        adoptedSource.of({ source: info.source, from, to }),
+        adoptedSource.of({ source: info.source, from, to, before, after }),
         Transaction.addToHistory.of(undoable)
       ],
       scrollIntoView: true,
       userEvent: place === 'replace' ? 'input.replace' : 'input.paste'
     })
     this.worker.release(info.source)
+  }
+
+  /**
+   * Where an adopted text goes. At the cursor it goes in as whole lines: a
+   * cursor in the middle of a line moves to that line's end, so a generated
+   * scenario never splits a request in two.
+   */
+  private insertionPoint(
+    place: InsertPlace,
+    inserted: Text
+  ): { from: number; to: number; before: string; after: string } {
+    const doc = this.state.doc
+    if (place === 'replace') return { from: 0, to: doc.length, before: '', after: '' }
+    const selection = this.state.selection.main
+    const line = doc.lineAt(selection.from)
+    const endsWithBreak = inserted.length > 0 && inserted.sliceString(inserted.length - 1) === '\n'
+    if (selection.empty && selection.from > line.from) {
+      return { from: line.to, to: line.to, before: '\n', after: '' }
+    }
+    const followed = selection.to < doc.length
+    return {
+      from: selection.from,
+      to: selection.to,
+      before: '',
+      after: endsWithBreak || !followed ? '' : '\n'
+    }
   }
 
   /**
@@ -200,8 +236,16 @@ export class ScenarioDocument {
     if (transaction.docChanged) {
       this.version++
       const adopted = transaction.annotation(adoptedSource)
-      if (adopted) this.worker.adopt(this.version, adopted.source, adopted.from, adopted.to)
-      else {
+      if (adopted) {
+        this.worker.adopt(
+          this.version,
+          adopted.source,
+          adopted.from,
+          adopted.to,
+          adopted.before,
+          adopted.after
+        )
+      } else {
         const changes: TextChange[] = []
         transaction.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
           changes.push([fromA, toA, inserted.toString()])

@@ -85,6 +85,16 @@ export type WorkerJob =
   | { readonly kind: 'blob' }
   | { readonly kind: 'draft' }
   | { readonly kind: 'restore'; readonly scenario: DraftScenario }
+  /**
+   * The JSON body of a LabApi call with the document in `input.scenario`:
+   * as text (`run:start`) or in draft form (`draft:save`).
+   */
+  | {
+      readonly kind: 'encode'
+      readonly channel: 'run:start' | 'draft:save'
+      readonly input: Readonly<Record<string, unknown>>
+      readonly scenarioAs: 'text' | 'draft'
+    }
 
 export interface JobResults {
   names: { readonly handles: readonly LiveHandle[]; readonly caches: readonly LiveCache[] }
@@ -101,6 +111,7 @@ export interface JobResults {
   blob: { readonly version: number; readonly blob: Blob }
   draft: { readonly version: number; readonly scenario: DraftScenario }
   restore: SourceInfo
+  encode: { readonly version: number; readonly body: Blob }
 }
 
 export type JobKind = WorkerJob['kind']
@@ -123,6 +134,9 @@ export type ToWorker =
       readonly source: number
       readonly from: number
       readonly to: number
+      /** Glue put before and after the source (a line break, when inserted mid-line). */
+      readonly before: string
+      readonly after: string
     }
   | { readonly type: 'request'; readonly id: number; readonly job: WorkerJob }
   | { readonly type: 'release'; readonly source: number }

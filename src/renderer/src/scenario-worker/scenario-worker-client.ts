@@ -60,8 +60,8 @@ export class ScenarioWorkerClient {
     this.post({ type: 'change', version, changes })
   }
 
-  adopt(version: number, source: number, from: number, to: number): void {
-    this.post({ type: 'adopt', version, source, from, to })
+  adopt(version: number, source: number, from: number, to: number, before = '', after = ''): void {
+    this.post({ type: 'adopt', version, source, from, to, before, after })
   }
 
   release(source: number): void {

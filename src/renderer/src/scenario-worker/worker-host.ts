@@ -138,6 +138,12 @@ export function createScenarioWorkerHost(post: PostToWindow): ScenarioWorkerHost
         const at = version
         return { version: at, scenario: await draftScenario(text) }
       }
+      case 'encode': {
+        const at = version
+        const scenario = job.scenarioAs === 'text' ? text : await draftScenario(text)
+        const json = JSON.stringify({ channel: job.channel, input: { ...job.input, scenario } })
+        return { version: at, body: new Blob([json], { type: 'application/json' }) }
+      }
       case 'restore': {
         const value = normalizeLineBreaks(await restoreScenario(job.scenario))
         checkLength(value)
@@ -217,7 +223,12 @@ export function createScenarioWorkerHost(post: PostToWindow): ScenarioWorkerHost
             post({ type: 'resync', version })
             return
           }
-          text = text.slice(0, message.from) + adopted + text.slice(message.to)
+          text =
+            text.slice(0, message.from) +
+            message.before +
+            adopted +
+            message.after +
+            text.slice(message.to)
           break
         }
         case 'release':

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { LabError } from '@shared/api'
-import { FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
+import { EncodedFakeLabBridge, FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
 import { until, workbenchStores } from '@renderer/test-support/workbench-stores'
 
 const disposers: (() => void)[] = []
@@ -34,6 +34,16 @@ describe('useDraftStore', () => {
       fileName: null
     })
     expect(draft.status).toBe('saved')
+  })
+
+  it('sends a draft as a body the worker wrote, where the host takes one', async () => {
+    const bridge = new EncodedFakeLabBridge()
+    const { draft, scenario } = open(bridge)
+    await draft.ensureRestored()
+    scenario.document.dispatch({ changes: { from: 0, insert: 'alloc a 10\n' } })
+    await until(() => bridge.draft !== null)
+    expect(bridge.encodedBodies.map((body) => body.channel)).toEqual(['draft:save'])
+    expect(bridge.draft!.draft.scenario).toEqual({ encoding: 'text', text: 'alloc a 10\n' })
   })
 
   it('puts the draft back at the next start, as it was', async () => {

@@ -6,7 +6,7 @@ import { WorkerJobError } from '@renderer/scenario-worker/scenario-worker-client
 import { useConfigStore } from './workbench-configs'
 import { useScenarioStore } from './workbench-scenario'
 
-export type DraftStatus = 'idle' | 'restoring' | 'saving' | 'saved' | 'failed'
+export type DraftStatus = 'idle' | 'restoring' | 'pending' | 'saving' | 'saved' | 'failed'
 
 /** A change is saved this long after the last one before it (well inside a second). */
 export const DRAFT_SAVE_DELAY_MS = 400
@@ -75,6 +75,7 @@ export const useDraftStore = defineStore('workbenchDraft', () => {
 
   function schedule(): void {
     if (!ready || currentKey() === savedKey) return
+    if (!saving) status.value = 'pending'
     clearTimeout(timer)
     timer = setTimeout(() => void save(), DRAFT_SAVE_DELAY_MS)
   }
@@ -91,12 +92,16 @@ export const useDraftStore = defineStore('workbenchDraft', () => {
     const key = currentKey()
     status.value = 'saving'
     try {
-      const { scenario: text } = await scenario.draftScenario()
-      const result = await lab.invoke('draft:save', {
-        scenario: text,
-        configs: [...configs.specs],
-        fileName: scenario.fileName
-      })
+      const rest = { configs: [...configs.specs], fileName: scenario.fileName }
+      const result = lab.invokeEncoded
+        ? await lab.invokeEncoded(
+            'draft:save',
+            (await scenario.encodeCall('draft:save', rest, 'draft')).body
+          )
+        : await lab.invoke('draft:save', {
+            ...rest,
+            scenario: (await scenario.draftScenario()).scenario
+          })
       savedKey = key
       savedAt.value = result.savedAt
       status.value = 'saved'

@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { LabError } from '@shared/api'
-import { FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
+import { EncodedFakeLabBridge, FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
 import { until, workbenchStores } from '@renderer/test-support/workbench-stores'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
 
-async function ready(text = 'alloc a 10\nfree a\n', specs = ['first-fit', 'buddy']) {
-  const bridge = new FakeLabBridge()
+async function ready(
+  text = 'alloc a 10\nfree a\n',
+  specs = ['first-fit', 'buddy'],
+  bridge: FakeLabBridge = new FakeLabBridge()
+) {
   const made = workbenchStores(bridge)
   dispose = () => {
     made.run.$dispose()
@@ -45,6 +48,18 @@ describe('useRunStore', () => {
       [0, 'queued'],
       [1, 'queued']
     ])
+  })
+
+  it('sends the run as a body the worker wrote, where the host takes one', async () => {
+    const bridge = new EncodedFakeLabBridge()
+    const { run } = await ready('name Hole\nalloc a 10\n', ['buddy'], bridge)
+    await run.start()
+    expect(run.phase).toBe('running')
+    expect(bridge.encodedBodies.map((body) => body.channel)).toEqual(['run:start'])
+    expect(JSON.parse(bridge.encodedBodies[0]!.text)).toEqual({
+      channel: 'run:start',
+      input: { allocators: ['buddy'], title: 'Hole', scenario: 'name Hole\nalloc a 10\n' }
+    })
   })
 
   it('follows progress per configuration and shows a failure on its own row', async () => {

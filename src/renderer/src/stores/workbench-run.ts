@@ -1,6 +1,6 @@
 import { computed, onScopeDispose, ref } from 'vue'
 import { defineStore } from 'pinia'
-import type { LabEventPayload } from '@shared/api'
+import type { LabEventPayload, LabOutput } from '@shared/api'
 import type { RunStatus } from '@shared/vocabulary/run-statuses'
 import { useLab } from '@renderer/lab/use-lab'
 import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
@@ -26,6 +26,12 @@ export interface BlockedReason {
   readonly key: string
   readonly params: Readonly<Record<string, string | number>>
 }
+
+/** Performance marks around a run (the e2e reads them to measure the page while it runs). */
+export const RUN_STARTED_MARK = 'alloclab:run-started'
+export const RUN_FINISHED_MARK = 'alloclab:run-finished'
+/** Set when the scenario text is in hand and run:start is about to be sent. */
+export const RUN_REQUESTED_MARK = 'alloclab:run-requested'
 
 /** How often the run's state is read back while running, in case an event was missed. */
 const RECONCILE_MS = 2000
@@ -116,6 +122,7 @@ export const useRunStore = defineStore('workbenchRun', () => {
   function finish(status: LabEventPayload<'run:finished'>['status']): void {
     if (phase.value !== 'running') return
     phase.value = 'ended'
+    performance.mark(RUN_FINISHED_MARK, { detail: { runId: runId.value } })
     endStatus.value = status
     elapsedMs.value = performance.now() - startedAt
     stopReconciling()
@@ -165,14 +172,22 @@ export const useRunStore = defineStore('workbenchRun', () => {
     const requests = scenario.report?.requests ?? 0
     title.value = scenario.report?.name || scenario.fileName || ''
     try {
-      const text = await scenario.text()
-      startedAt = performance.now()
-      const started = await lab.invoke('run:start', {
-        scenario: text,
-        allocators: [...specs],
-        ...(title.value ? { title: title.value } : {})
-      })
+      const input = { allocators: [...specs], ...(title.value ? { title: title.value } : {}) }
+      let started: LabOutput<'run:start'>
+      if (lab.invokeEncoded) {
+        // The worker writes the request with the text in it: the page never copies the scenario.
+        const { body } = await scenario.encodeCall('run:start', input, 'text')
+        startedAt = performance.now()
+        performance.mark(RUN_REQUESTED_MARK)
+        started = await lab.invokeEncoded('run:start', body)
+      } else {
+        const text = await scenario.text()
+        startedAt = performance.now()
+        performance.mark(RUN_REQUESTED_MARK)
+        started = await lab.invoke('run:start', { ...input, scenario: text })
+      }
       runId.value = started.runId
+      performance.mark(RUN_STARTED_MARK, { detail: { runId: started.runId } })
       rows.value = started.configs.map((config) => ({
         ...config,
         status: 'queued',

@@ -82,6 +82,18 @@ describe('useScenarioStore', () => {
     expect(scenario.current?.requests).toBe(100)
   })
 
+  it('inserts at the cursor as whole lines, even from the middle of a line', async () => {
+    const { scenario } = stores()
+    type(scenario, 'alloc a 10\nfree a\n')
+    scenario.document.dispatch({ selection: { anchor: 3 } })
+    const info = await scenario.generate('ramp', { seed: 1, count: 2 })
+    await scenario.adopt(info, 'cursor')
+    const doc = scenario.document.state.doc.toString()
+    expect(doc.startsWith(`alloc a 10\n# alloclab generate ramp`)).toBe(true)
+    expect(doc.endsWith('free a\n')).toBe(true)
+    expect(await scenario.text()).toBe(doc)
+  })
+
   it('explains a file it cannot open and keeps the text it had', async () => {
     const { scenario } = stores()
     type(scenario, 'alloc kept 1\n')

@@ -201,6 +201,15 @@ export const useScenarioStore = defineStore('workbenchScenario', () => {
     return (await worker.request({ kind: 'text' })).text
   }
 
+  /** A LabApi call's JSON body with the scenario in it, made by the worker (see encoded-body.ts). */
+  function encodeCall(
+    channel: 'run:start' | 'draft:save',
+    input: Record<string, unknown>,
+    scenarioAs: 'text' | 'draft'
+  ): Promise<JobResults['encode']> {
+    return worker.request({ kind: 'encode', channel, input, scenarioAs })
+  }
+
   function draftScenario(): Promise<JobResults['draft']> {
     return worker.request({ kind: 'draft' })
   }
@@ -262,6 +271,7 @@ export const useScenarioStore = defineStore('workbenchScenario', () => {
     release,
     text,
     draftScenario,
+    encodeCall,
     restore,
     jumpTo,
     openSearch,

@@ -222,3 +222,18 @@ export class FakeLabBridge implements LabBridge {
     }
   }
 }
+
+/**
+ * The fake host behind a bridge that also takes encoded bodies, as the
+ * browser host's does: the body is read back and answered like any call.
+ */
+export class EncodedFakeLabBridge extends FakeLabBridge {
+  readonly encodedBodies: { channel: LabChannel; text: string }[] = []
+
+  async invokeEncoded(channel: LabChannel, body: Blob): Promise<LabResult<unknown>> {
+    const text = await body.text()
+    this.encodedBodies.push({ channel, text })
+    const parsed = JSON.parse(text) as { channel: LabChannel; input: unknown }
+    return this.invoke(parsed.channel, parsed.input)
+  }
+}
