@@ -53,6 +53,12 @@ export const editorTheme = EditorView.theme({
   },
   '.cm-tooltip-lint, .cm-tooltip-hover': { padding: 'var(--space-2) var(--space-3)' },
   '.cm-diagnostic': { padding: 'var(--space-1) 0', borderLeftWidth: '4px' },
+  '.cm-diagnosticSource': {
+    color: 'var(--color-text-muted)',
+    fontFamily: 'var(--font-mono)',
+    fontSize: '0.8125rem',
+    opacity: '1'
+  },
   '.cm-diagnostic-error': { borderLeftColor: 'var(--color-danger)' },
   '.cm-diagnostic-warning': { borderLeftColor: 'var(--color-warning-border)' },
   '.cm-diagnosticAction': {
