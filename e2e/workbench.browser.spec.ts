@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { Locale } from '../src/shared/i18n/locales'
@@ -254,6 +255,21 @@ async function captureStates(page: Page, locale: Locale, theme: Theme): Promise<
   await editor.press('Delete')
   await expect(problemList).toHaveCount(0)
 
+  // Help for a keyword under the pointer, in the reader's language.
+  await page.locator('.cm-scn-directive', { hasText: 'name' }).first().hover()
+  await expect(page.locator('.cm-tooltip-hover')).toContainText(t('scenario.keyword.name'))
+  await shot(page, 'hover', locale, theme)
+  await page.mouse.move(0, 0)
+
+  // Find and replace, in the reader's language.
+  await page.getByRole('button', { name: t('workbench.editor.search') }).click()
+  await page.keyboard.type('4072')
+  await expect(
+    page.getByRole('button', { name: t('workbench.codemirror.replaceAll') })
+  ).toBeVisible()
+  await shot(page, 'search', locale, theme)
+  await page.keyboard.press('Escape')
+
   await page.getByRole('button', { name: t('workbench.editor.generate') }).click()
   const generate = page.getByRole('dialog', { name: t('workbench.generate.title') })
   await generate
@@ -342,6 +358,18 @@ test('holds its layout at 1024×700 with the text enlarged by a quarter', async 
   )
   expect(overflow).toBeLessThanOrEqual(0)
   await shot(page, 'narrow-large-text', 'en', 'light')
+  // A scenario file opened from disk replaces the text, one undo step away.
+  const file = join(mkdtempSync(join(tmpdir(), 'alloclab-open-')), 'lesson.alloc')
+  writeFileSync(file, 'name From a file\r\nalloc a 64\r\nfree a\r\n')
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: t('workbench.editor.open') }).click()
+  await (await chooser).setFiles(file)
+  const editor = page.getByRole('textbox', { name: t('workbench.editor.label') })
+  await expect(editor).toContainText('name From a filealloc a 64free a')
+  await expect(page.getByText(t('workbench.editor.requests', { count: 2 }))).toBeVisible()
+  await editor.click()
+  await editor.press('Control+z')
+  await expect(editor).toContainText('# Imported from a CS:APP malloc-lab trace.')
   await page.mouse.wheel(0, 900)
   await shot(page, 'narrow-large-text-scrolled', 'en', 'light')
   expect(problems).toEqual([])

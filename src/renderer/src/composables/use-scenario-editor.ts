@@ -30,11 +30,11 @@ export function useScenarioEditor(host: Readonly<Ref<HTMLElement | null>>): void
     view.dispatch(
       setDiagnostics(view.state, toEditorDiagnostics(view.state.doc, report.diagnostics, translate))
     )
-    const version = report.version
+    const detail = { version: report.version, analysisMs: report.elapsedMs }
     // The frame after the dispatch is the one that paints the new underlines.
     const nextFrame =
       typeof requestAnimationFrame === 'function' ? requestAnimationFrame : setTimeout
-    nextFrame(() => performance.mark(DIAGNOSTICS_MARK, { detail: { version } }))
+    nextFrame(() => performance.mark(DIAGNOSTICS_MARK, { detail }))
   }
 
   onMounted(() => {

@@ -82,6 +82,18 @@ describe('useRunStore', () => {
     expect(run.failedCount).toBe(1)
   })
 
+  it('cancels the run it started', async () => {
+    const { run, bridge } = await ready()
+    await run.start()
+    await run.cancel()
+    expect(bridge.callsTo('run:cancel')).toEqual([{ runId: run.runId }])
+    bridge.emit('run:ended', { runId: run.runId, config: 0, status: 'cancelled', error: null })
+    bridge.emit('run:ended', { runId: run.runId, config: 1, status: 'cancelled', error: null })
+    bridge.emit('run:finished', { runId: run.runId, status: 'cancelled' })
+    expect(run.endStatus).toBe('cancelled')
+    expect(run.rows.map((row) => row.status)).toEqual(['cancelled', 'cancelled'])
+  })
+
   it('ignores events of other runs', async () => {
     const { run, bridge } = await ready()
     await run.start()
