@@ -91,6 +91,12 @@ export const editorTheme = EditorView.theme({
   },
   '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--color-border)' },
   '.cm-panel.cm-search': { padding: 'var(--space-2) var(--space-3)' },
+  '.cm-panel.cm-search input[type=checkbox]': {
+    inlineSize: '1.1rem',
+    blockSize: '1.1rem',
+    verticalAlign: 'middle',
+    accentColor: 'var(--color-accent)'
+  },
   '.cm-panel.cm-search label': { fontSize: 'var(--text-sm)', whiteSpace: 'nowrap' },
   '.cm-textfield': {
     minHeight: '2.25rem',

@@ -35,7 +35,7 @@ export function scenarioHover(translate: () => Translate) {
         const example = document.createElement('p')
         example.className = 'cm-scn-help__example'
         const label = document.createElement('span')
-        label.textContent = `${t('workbench.editor.hoverExample')}: `
+        label.textContent = `${t('workbench.editor.hoverExample')} `
         const code = document.createElement('code')
         code.textContent = info.example
         example.append(label, code)

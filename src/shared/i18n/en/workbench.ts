@@ -32,7 +32,7 @@ export default {
     problemWarning: 'Warning',
     fix: 'Change to “{suggestion}”',
     fixLabel: 'Change “{word}” on line {line} to “{suggestion}”',
-    hoverExample: 'Example',
+    hoverExample: 'Example:',
     completionKeyword: 'keyword',
     completionHandle: 'live handle from line {line}',
     completionCache: 'cache of {size}',

@@ -34,7 +34,7 @@ export default {
     problemWarning: '警告',
     fix: '改为“{suggestion}”',
     fixLabel: '把第 {line} 行的“{word}”改为“{suggestion}”',
-    hoverExample: '示例',
+    hoverExample: '示例：',
     completionKeyword: '关键字',
     completionHandle: '第 {line} 行分配、仍在使用的句柄',
     completionCache: '对象大小 {size} 的缓存',
