@@ -11,6 +11,7 @@ import {
   AllocatorCheckOutput
 } from './allocator-catalog'
 import { DatabaseNoticeSchema } from './database-notice'
+import { DraftGetOutput, DraftSaveOutput, DraftSchema } from './draft-schemas'
 import { LOCALES } from './i18n/locales'
 import { LabError, type LabErrorData } from './lab-error'
 import {
@@ -93,7 +94,9 @@ export const labChannels = {
   'timeline:events': { input: EventsInput, output: EventsOutput },
   'timeline:metrics': { input: MetricsInput, output: MetricsOutput },
   'timeline:map': { input: MapInput, output: MapOutput },
-  'timeline:structures': { input: StructuresInput, output: StructuresOutput }
+  'timeline:structures': { input: StructuresInput, output: StructuresOutput },
+  'draft:get': { input: NoInput, output: DraftGetOutput },
+  'draft:save': { input: DraftSchema, output: DraftSaveOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -16,7 +16,9 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:events',
   'timeline:metrics',
   'timeline:map',
-  'timeline:structures'
+  'timeline:structures',
+  'draft:get',
+  'draft:save'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -23,6 +23,7 @@ import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
+import { draftHandlers } from './draft-handlers'
 import { toLabErrorData } from './lab-errors'
 import { RunScheduler, type RunSchedulerDeps } from './run-scheduler'
 
@@ -94,7 +95,8 @@ export class LabService {
       'timeline:events': (input) => this.runs.events(input),
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
-      'timeline:structures': (input) => this.runs.structures(input)
+      'timeline:structures': (input) => this.runs.structures(input),
+      ...draftHandlers(store.db)
     }
   }
 

@@ -17,6 +17,7 @@ import enOstep from './en/ostep'
 import enScore from './en/score'
 import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
+import enWorkbench from './en/workbench'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
@@ -30,6 +31,7 @@ import zhOstep from './zh-CN/ostep'
 import zhScore from './zh-CN/score'
 import zhTimeline from './zh-CN/timeline'
 import zhVocabulary from './zh-CN/vocabulary'
+import zhWorkbench from './zh-CN/workbench'
 import type { Locale } from './locales'
 
 export const catalog = {
@@ -46,7 +48,8 @@ export const catalog = {
     ostep: enOstep,
     score: enScore,
     timeline: enTimeline,
-    vocabulary: enVocabulary
+    vocabulary: enVocabulary,
+    workbench: enWorkbench
   },
   'zh-CN': {
     app: zhApp,
@@ -61,7 +64,8 @@ export const catalog = {
     ostep: zhOstep,
     score: zhScore,
     timeline: zhTimeline,
-    vocabulary: zhVocabulary
+    vocabulary: zhVocabulary,
+    workbench: zhWorkbench
   }
 } satisfies Record<Locale, unknown>
 
