@@ -138,6 +138,18 @@ test('a new user writes, fixes, completes, generates, imports, configures and ru
   await expect(importing).toContainText(t('scenario.diag.oplistBadItem', { item: 'x' }))
   await expect(importing).toContainText(t('workbench.import.problemAt', { line: 1, column: 8 }))
   await shot(page, 'import-problems', 'en', 'light')
+  // A pasted malloc.py homework line: a flag malloc.py refuses is named, a good line is followed.
+  await importing
+    .getByRole('radio', { name: exactly(t('workbench.import.formats.ostep.label')) })
+    .check()
+  const source = importing.getByRole('textbox', { name: t('workbench.import.source') })
+  await source.fill('./malloc.py -p FASTEST')
+  await expect(importing.getByRole('alert')).toContainText('FASTEST')
+  await source.fill('./malloc.py -n 10 -H 4 -p BEST -s 4')
+  await expect(importing).toContainText(t('workbench.import.noProblems'))
+  await expect(importing).toContainText('# OSTEP vm-freespace: ./malloc.py -n 10 -H 4 -p BEST -s 4')
+  await expect(importing).toContainText(t('workbench.import.alsoAllocators', { count: 1 }))
+  await shot(page, 'import-ostep', 'en', 'light')
   await importing
     .getByRole('radio', { name: exactly(t('workbench.import.formats.malloclab.label')) })
     .check()

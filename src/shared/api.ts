@@ -11,6 +11,7 @@ import {
   AllocatorCheckOutput
 } from './allocator-catalog'
 import { DatabaseNoticeSchema } from './database-notice'
+import { OstepImportInput, OstepImportOutput } from './ostep/ostep-import-schemas'
 import { DraftGetOutput, DraftSaveOutput, DraftSchema } from './draft-schemas'
 import { LOCALES } from './i18n/locales'
 import { LabError, type LabErrorData } from './lab-error'
@@ -87,6 +88,7 @@ export const labChannels = {
   'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
   'allocators:list': { input: NoInput, output: AllocatorCatalogSchema },
   'allocators:check': { input: AllocatorCheckInput, output: AllocatorCheckOutput },
+  'ostep:import': { input: OstepImportInput, output: OstepImportOutput },
   'run:start': { input: RunStartInput, output: RunStartOutput },
   'run:cancel': { input: RunRef, output: RunCancelOutput },
   'run:summary': { input: RunRef, output: RunSummaryOutput },

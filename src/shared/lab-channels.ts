@@ -9,6 +9,7 @@ export const LAB_CHANNEL_NAMES = [
   'settings:set',
   'allocators:list',
   'allocators:check',
+  'ostep:import',
   'run:start',
   'run:cancel',
   'run:summary',

@@ -7,18 +7,15 @@ import { useGlobalI18n } from '@renderer/i18n/use-global-i18n'
 import { ScenarioDocument, type InsertPlace } from '@renderer/scenario-editor/scenario-document'
 import { diagnosticRange } from '@renderer/scenario-editor/scenario-diagnostics'
 import { scenarioExtensions } from '@renderer/scenario-editor/scenario-extensions'
-import type {
-  AnalysisReport,
-  ImportFormatId,
-  JobResults,
-  SourceInfo
-} from '@renderer/scenario-worker/protocol'
+import type { AnalysisReport, JobResults, SourceInfo } from '@renderer/scenario-worker/protocol'
 import {
   ScenarioWorkerClient,
   WorkerJobError
 } from '@renderer/scenario-worker/scenario-worker-client'
 import { useScenarioWorkerPort } from '@renderer/scenario-worker/use-scenario-worker'
+import { useLab } from '@renderer/lab/use-lab'
 import { downloadBlob, scenarioFileName } from '@renderer/workbench/download-blob'
+import type { ImportDialogFormat } from '@renderer/workbench/import-dialog-formats'
 import type { ScenarioTemplate } from '@renderer/workbench/templates'
 import type { WorkbenchMessage } from '@renderer/workbench/workbench-message'
 
@@ -38,6 +35,7 @@ function reasonOf(error: unknown): { key: string; params: Record<string, string 
 export const useScenarioStore = defineStore('workbenchScenario', () => {
   const { t } = useGlobalI18n()
   const worker = markRaw(new ScenarioWorkerClient(useScenarioWorkerPort()))
+  const lab = useLab()
   let runShortcut: () => void = () => undefined
 
   const document = markRaw(
@@ -185,11 +183,24 @@ export const useScenarioStore = defineStore('workbenchScenario', () => {
   }
 
   function importInput(
-    format: ImportFormatId,
+    format: ImportDialogFormat,
     input: string | Blob,
     name?: string
   ): Promise<JobResults['import']> {
+    if (format === 'ostep') return importMallocPy(input)
     return worker.request({ kind: 'import', format, input, ...(name ? { name } : {}) })
+  }
+
+  /**
+   * A malloc.py command line is followed by the engine in the service (its
+   * random workload depends on what the heap answers), so the service writes
+   * the scenario and the worker only holds it, like any other source.
+   */
+  async function importMallocPy(input: string | Blob): Promise<JobResults['import']> {
+    const commandLine = (typeof input === 'string' ? input : await input.text()).trim()
+    const imported = await lab.invoke('ostep:import', { commandLine })
+    const info = await worker.request({ kind: 'read', file: new Blob([imported.scenario]) })
+    return { ...info, problems: [], problemCount: 0, allocators: [imported.spec] }
   }
 
   function release(source: number): void {

@@ -164,6 +164,11 @@ export default {
         label: 'Op list (+10,-0,+20)',
         hint: '+N allocates N bytes; -K frees the K-th allocation, counting from 0.',
         placeholder: '+10,-0,+20'
+      },
+      ostep: {
+        label: 'OSTEP malloc.py command',
+        hint: 'A homework command line such as ./malloc.py -n 10 -H 4 -p BEST -s 4, with its allocator rules.',
+        placeholder: './malloc.py -n 10 -H 4 -p BEST -s 4'
       }
     }
   },

@@ -163,6 +163,11 @@ export default {
         label: '操作序列（+10,-0,+20）',
         hint: '+N 表示分配 N 字节；-K 表示释放第 K 次分配的块（从 0 开始数）。',
         placeholder: '+10,-0,+20'
+      },
+      ostep: {
+        label: 'OSTEP malloc.py 命令',
+        hint: '作业中的命令行，例如 ./malloc.py -n 10 -H 4 -p BEST -s 4，连同它的分配规则一起导入。',
+        placeholder: './malloc.py -n 10 -H 4 -p BEST -s 4'
       }
     }
   },
