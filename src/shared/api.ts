@@ -21,6 +21,8 @@ import {
 import {
   EventsInput,
   EventsOutput,
+  FindInput,
+  FindOutput,
   MapInput,
   MapOutput,
   MetricsInput,
@@ -97,7 +99,8 @@ export const labChannels = {
   'timeline:events': { input: EventsInput, output: EventsOutput },
   'timeline:metrics': { input: MetricsInput, output: MetricsOutput },
   'timeline:map': { input: MapInput, output: MapOutput },
-  'timeline:structures': { input: StructuresInput, output: StructuresOutput }
+  'timeline:structures': { input: StructuresInput, output: StructuresOutput },
+  'timeline:find': { input: FindInput, output: FindOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -15,7 +15,8 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:events',
   'timeline:metrics',
   'timeline:map',
-  'timeline:structures'
+  'timeline:structures',
+  'timeline:find'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -90,7 +90,8 @@ export class LabService {
       'timeline:events': (input) => this.runs.events(input),
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
-      'timeline:structures': (input) => this.runs.structures(input)
+      'timeline:structures': (input) => this.runs.structures(input),
+      'timeline:find': (input) => this.runs.find(input)
     }
   }
 

@@ -43,6 +43,7 @@ import {
 import { TimelineReader } from '../timeline/timeline-reader'
 import { describeEvents } from '../timeline/describe-events'
 import { explainStructure } from '../timeline/explain-structure'
+import { findSteps } from '../timeline/find-step'
 
 export interface RunManagerDeps {
   readonly families: () => readonly AllocatorFamily[]
@@ -305,6 +306,21 @@ export class RunManager {
       slabinfo: seen.slabinfo ? seen.slabinfo.map((row) => ({ ...row })) : null,
       caches: seen.caches ?? null
     }
+  }
+
+  /** Steps meeting a condition (breakpoints, next failure, log filters), see find-step.ts. */
+  async find(input: LabOutputInput<'timeline:find'>): Promise<LabOutput<'timeline:find'>> {
+    const { reader, run, entry } = this.recorded(input.runId, input.config)
+    entry.columns ??= new MetricColumns(reader)
+    const replayer = (entry.replayer ??= new EngineReplayer(
+      entry.config.family,
+      entry.config.values,
+      run.program
+    ))
+    return findSteps(reader, entry.columns, input, async (step) => {
+      const [details] = await explainStructure(reader, replayer, step, step + 1)
+      return details ?? []
+    })
   }
 
   /** Resolves when every config of the run has ended (done, cancelled or failed). */
