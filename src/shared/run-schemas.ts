@@ -242,6 +242,8 @@ export const TimelineEventSchema = z
   })
   .strict()
 
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>
+
 export const EventsOutput = z
   .object({ from: z.number().int(), total: z.number().int(), events: z.array(TimelineEventSchema) })
   .strict()

@@ -1,0 +1,260 @@
+import type en from '../en/replay'
+
+export default {
+  noRun: {
+    title: '选择一次要回放的运行',
+    body: '回放用来逐步查看一次已完成的运行：在工作台里写好场景、选好分配器并运行，结束后就会在这里一步一步展开。',
+    toWorkbench: '打开工作台',
+    continue: '继续查看“{title}”'
+  },
+  state: {
+    loading: '正在载入这次运行…',
+    failed: '无法打开这次运行',
+    running: '运行仍在进行：已完成 {done} / {total} 个请求。运行结束后即可回放。',
+    nothingRecorded:
+      '这次运行没有任何配置留下时间线：它们失败了、在开始前被取消，或运行时没有开启记录。',
+    empty: '这次运行没有可回放的请求。',
+    retry: '重试'
+  },
+  header: {
+    requests: '{count} 个请求',
+    configs: '{count} 个配置',
+    compare: '对比这些配置'
+  },
+  transport: {
+    label: '播放控制',
+    play: '播放',
+    pause: '暂停',
+    stepBack: '后退一步',
+    stepForward: '前进一步',
+    back10: '后退 10 步',
+    forward10: '前进 10 步',
+    toStart: '回到开头',
+    toEnd: '跳到结尾',
+    previousFailure: '上一次失败',
+    nextFailure: '下一次失败',
+    speed: '速度',
+    speedValue: '每秒 {speed} 步',
+    step: '步',
+    stepOf: '/ {last}',
+    beforeFirst: '第一个请求之前',
+    stepLine: '第 {line} 行',
+    help: '键盘快捷键',
+    scrubber: '运行中的位置',
+    scrubberValue: '第 {step} 步，共 {last} 步',
+    scrubberBefore: '第一个请求之前',
+    sparkline: '画在进度条背后',
+    failures: '已标出 {count} 次失败',
+    noFailure: '这个方向上没有失败',
+    playing: '正在以每秒 {speed} 步播放',
+    stoppedAt: '停在第 {step} 步：{what}'
+  },
+  breakpoint: {
+    label: '断点',
+    kind: '停在',
+    kinds: {
+      failure: '一次失败',
+      split: '一次拆分',
+      merge: '一次伙伴合并',
+      coalesce: '一次空闲块合并',
+      slabGrown: '新增一个 slab',
+      slabReaped: '回收一个 slab',
+      metric: '某项指标越过某个值'
+    },
+    minOrder: '合并后阶数至少为',
+    metric: '指标',
+    crossing: '方向',
+    crossings: {
+      above: '升到高于',
+      below: '降到低于'
+    },
+    value: '数值',
+    runForward: '运行到下一个',
+    runBackward: '退回到上一个',
+    armed: '播放时在此停下',
+    notFound: '在 {config} 中，这个方向上没有找到。',
+    found: '{config} 的第 {step} 步。',
+    foundApprox: '{config} 的第 {step} 步，误差在 {stride} 个请求以内（这项指标是抽样记录的）。',
+    notApplicable: '不适用于 {config}。',
+    searching: '正在查找…'
+  },
+  panes: {
+    label: '显示的配置',
+    focus: '详情对象',
+    focusHint: '结构面板和事件日志显示这个配置。',
+    none: '请至少选择一个要显示的配置。',
+    notRecorded: '{label}：没有时间线（{status}）。'
+  },
+  map: {
+    label: '{label} 的内存图',
+    heading: '内存图',
+    summary: '第 {step} 步：已用 {used}，空闲 {free}{largest}。',
+    summaryLargest: '，最大空闲块 {size}',
+    summaryBefore: '第一个请求之前：空闲 {free}。',
+    legend: '图例',
+    changed: '这一步改动的部分',
+    outline: '块边界',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    zoomReset: '显示整个内存池',
+    zoom: '{factor}×',
+    keys: '先选中内存图，再用 + 和 − 缩放、← 和 → 平移、0 查看全部；也可以用滚轮和拖动。',
+    loading: '正在绘制…',
+    failed: '内存图载入失败。',
+    downsampled: '已降采样：每像素 {bytes}',
+    exact: '每个块都已画出',
+    hover: {
+      address: '地址',
+      frames: '页框',
+      size: '大小',
+      state: '状态',
+      handle: '句柄',
+      madeAt: '产生于',
+      madeAtStep: '第 {step} 步',
+      madeAtLooking: '正在查找…',
+      madeAtUnknown: '早于当前视图',
+      mixed: '这个像素里有多种状态',
+      order: '阶',
+      cache: '缓存',
+      objects: '在用对象'
+    }
+  },
+  structures: {
+    heading: '数据结构',
+    loading: '正在读取数据结构…',
+    failed: '数据结构读取失败。',
+    heap: {
+      freeList: '空闲链表（按链表顺序）',
+      index: '序号',
+      address: '地址',
+      size: '大小',
+      rover: '游标',
+      roverHere: '下次适配从这里继续',
+      roverHead: '下次适配从链表头开始。',
+      empty: '空闲链表为空：没有空闲块。',
+      more: '另有 {count} 项未列出'
+    },
+    buddy: {
+      freeAreas: '各阶空闲区',
+      order: '阶',
+      blockSize: '块大小',
+      count: '空闲块数',
+      blocks: '起始页框',
+      more: '另有 {count} 个',
+      tree: '拆分树',
+      treeLabel:
+        '{frames} 个页框的内存池的拆分树：每一行是一个阶，最上面是最大的块，最下面是单个页框。',
+      treeTooLarge: '拆分树只为不超过 1024 个页框的内存池绘制；这个内存池有 {frames} 个页框。',
+      treeFree: '空闲',
+      treeUsed: '已分配',
+      treeSplit: '已拆分',
+      buddyinfo: 'buddyinfo（与 /proc/buddyinfo 的格式相同）'
+    },
+    slab: {
+      chain: '缓存链',
+      cache: '{name}：对象 {size}，每个 slab {perSlab} 个，每个 slab {pages} 页',
+      lists: {
+        full: '全满',
+        partial: '部分使用',
+        empty: '全空'
+      },
+      noSlabs: '没有 slab',
+      slab: '位于第 {frame} 号页框的 slab：{total} 个对象中 {inUse} 个在用',
+      objectUsed: '在用',
+      objectCached: '空闲、已构造',
+      noCaches: '这一步还没有任何缓存。',
+      slabinfo: 'slabinfo（与 /proc/slabinfo 的格式相同）'
+    }
+  },
+  log: {
+    heading: '事件日志',
+    current: '当前这一步',
+    currentBefore: '还什么都没发生：内存池保持运行开始时的样子。',
+    filters: '筛选',
+    op: '请求',
+    status: '结果',
+    handle: '句柄',
+    handlePlaceholder: '任意',
+    all: '全部',
+    clear: '清除筛选',
+    count: '{count} 个事件',
+    matches: '{total} 个事件中有 {count} 个符合',
+    noMatch: '没有符合这些条件的事件。',
+    loading: '正在载入事件…',
+    failed: '事件载入失败。',
+    columns: {
+      step: '步',
+      line: '行',
+      request: '请求',
+      outcome: '结果',
+      explanation: '发生了什么'
+    },
+    listLabel: '{label} 的事件',
+    seek: '跳到第 {step} 步'
+  },
+  charts: {
+    heading: '指标随时间的变化',
+    metric: '指标',
+    overlay: '所有配置画在同一张图里',
+    hint: '点击某一点可跳到那一步；在图上拖动可放大，双击可还原。',
+    band: '阴影：每个像素范围内的最小值和最大值。',
+    sampled: '每 {stride} 个请求抽样一次。',
+    loading: '正在载入图表…',
+    failed: '图表载入失败。',
+    chartLabel: '{config} 的{metric}随运行的变化',
+    chartLabelAll: '所显示的各个配置的{metric}随运行的变化',
+    step: '步',
+    current: '当前步'
+  },
+  help: {
+    title: '键盘快捷键',
+    intro: '在回放页面的任何位置都可以使用，正在输入框里打字时除外。',
+    keys: {
+      playPause: '播放或暂停',
+      step: '后退或前进一步',
+      step10: '后退或前进十步',
+      ends: '回到开头或跳到结尾',
+      failures: '上一次或下一次失败',
+      breakpoint: '运行到断点',
+      speed: '减慢或加快',
+      help: '显示这些快捷键'
+    },
+    mapKeys: '选中内存图后：+ 和 − 缩放，← 和 → 平移，0 显示整个内存池。'
+  },
+  event: {
+    alloc: '{handle} 申请 {size}，得到位于 {addr} 的 {granted} 块。',
+    allocPages:
+      '{handle} 申请 {size}，得到从第 {frame} 号页框开始的 {frames} 个页框（{granted}）。',
+    pages: '{handle} 申请一个 {order} 阶块（{frames} 个页框），得到从第 {frame} 号页框开始的块。',
+    kmalloc: '{handle} 通过 kmalloc 申请 {size}，得到位于 {addr} 的 {granted}。',
+    object: '{handle} 从缓存 {cache} 取得一个 {granted} 的对象，位于 {addr}。',
+    realloc: '{handle} 调整为 {size}，现在占有位于 {addr} 的 {granted} 块。',
+    reallocPages: '{handle} 调整为 {size}，现在占有从第 {frame} 号页框开始的 {frames} 个页框。',
+    free: '{handle} 归还了位于 {addr} 的 {granted} 块。',
+    freePages: '{handle} 归还了从第 {frame} 号页框开始的 {frames} 个页框。',
+    freeObject: '{handle} 把位于 {addr} 的对象还给缓存 {cache}，对象仍保持已构造状态。',
+    kfree: '{handle} 归还了位于 {addr} 的 {granted} kmalloc 块。',
+    cache: '创建了 slab 缓存 {cache}。',
+    shrink: '收缩了缓存 {cache}：它的空 slab 都还给了页分配器。',
+    destroy: '销毁了缓存 {cache}。',
+    failNoMemory: '{handle} 申请 {size}，但没有得到内存：空闲内存总量都不够这么多。',
+    failFragmented:
+      '{handle} 申请 {size}，但没有得到内存：空闲内存总量足够，可是没有一个空闲块足够大。',
+    invalid: '“{request}”被拒绝：{reason}。',
+    noop: '“{request}”对这个分配器没有意义，已跳过。',
+    orderSize: '一个 {order} 阶块（{frames} 个页框）',
+    slabGrownOne: '缓存新增了一个 slab。',
+    slabGrownMany: '缓存新增了 {count} 个 slab。',
+    slabReapedOne: '一个空 slab 还给了页分配器。',
+    slabReapedMany: '{count} 个空 slab 还给了页分配器。',
+    ctorCallsOne: '构造函数执行了一次。',
+    ctorCallsMany: '构造函数执行了 {count} 次。',
+    ctorSavedOne: '不需要调用构造函数：这个对象仍是已构造的。',
+    ctorSavedMany: '省下了 {count} 次构造函数调用：这些对象仍是已构造的。',
+    copied: '有 {bytes} 被复制到新块。',
+    splitsOne: '拆分了一个空闲块。',
+    splitsMany: '拆分了 {count} 个空闲块。',
+    mergesOne: '进行了一次空闲块合并。',
+    mergesMany: '进行了 {count} 次空闲块合并。'
+  }
+} satisfies typeof en
