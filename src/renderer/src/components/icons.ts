@@ -35,7 +35,17 @@ export const ICON_PATHS = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
   error: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 7.5v6 M12 16.5v.1',
   info: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 11v6 M12 7.5v.1',
-  wand: 'M4 20L16 8 M14 6l4 4 M17 3v2 M21 7h-2 M19.5 4.5l-1.5 1.5'
+  wand: 'M4 20L16 8 M14 6l4 4 M17 3v2 M21 7h-2 M19.5 4.5l-1.5 1.5',
+  back10: 'M12 6v12l-8-6z M20 6v12l-8-6z',
+  forward10: 'M12 6v12l8-6z M4 6v12l8-6z',
+  failurePrevious: 'M14 4l-8 8 8 8 M19 9v4.5 M19 16.8v.1',
+  failureNext: 'M10 4l8 8-8 8 M5 9v4.5 M5 16.8v.1',
+  breakpoint: 'M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6',
+  runTo: 'M4 12h11 M11 7l5 5-5 5 M20 5v14',
+  runBackTo: 'M20 12H9 M13 7l-5 5 5 5 M4 5v14',
+  zoomIn: 'M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13 M15.5 15.5L20 20 M10.5 8v5 M8 10.5h5',
+  zoomOut: 'M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13 M15.5 15.5L20 20 M8 10.5h5',
+  zoomReset: 'M4 9V4h5 M20 9V4h-5 M4 15v5h5 M20 15v5h-5'
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

@@ -12,7 +12,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     routes: [
       { path: '/', redirect: `/${HOME_SECTION}` },
       ...SECTIONS.map((section) => ({
-        path: section.path,
+        // Replay and Compare open one run: /replay/run-3; without it, they say how to get one.
+        path: section.param ? `${section.path}/:${section.param}?` : section.path,
         name: section.name,
         component: section.component
       })),

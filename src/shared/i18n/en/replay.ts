@@ -87,9 +87,9 @@ export default {
   map: {
     label: 'Memory map of {label}',
     heading: 'Memory map',
-    summary: 'Step {step}: {used} in use, {free} free{largest}.',
-    summaryLargest: ', largest free block {size}',
-    summaryBefore: 'Before the first request: {free} free.',
+    summary: '{free} free in {blocks} free blocks; the largest is {largest}.',
+    summaryNothingFree: 'Nothing is free.',
+    endedAt: 'This configuration ended at step {step}.',
     legend: 'Legend',
     changed: 'Changed by this step',
     outline: 'Block edges',

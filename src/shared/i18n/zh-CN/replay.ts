@@ -88,9 +88,9 @@ export default {
   map: {
     label: '{label} 的内存图',
     heading: '内存图',
-    summary: '第 {step} 步：已用 {used}，空闲 {free}{largest}。',
-    summaryLargest: '，最大空闲块 {size}',
-    summaryBefore: '第一个请求之前：空闲 {free}。',
+    summary: '空闲 {free}，分布在 {blocks} 个空闲块中；最大的一块是 {largest}。',
+    summaryNothingFree: '没有空闲内存。',
+    endedAt: '这个配置在第 {step} 步就结束了。',
     legend: '图例',
     changed: '这一步改动的部分',
     outline: '块边界',
