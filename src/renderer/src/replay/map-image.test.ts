@@ -64,6 +64,17 @@ describe('memory maps as the window draws them', () => {
     ])
   })
 
+  it('spreads a small arena over many device columns without losing a column to rounding', () => {
+    const columns = columnsOf(exact(ARENA), wholePool(100), 1500)
+    // 15 columns a byte: bytes 0-3 overhead, 4-7 used, 8-9 slack, 10-29 used, then free.
+    expect(columns.state[59]).toBe(stateCode('overhead'))
+    expect(columns.state[60]).toBe(stateCode('used'))
+    expect(columns.state[149]).toBe(stateCode('slack'))
+    expect(columns.state[150]).toBe(stateCode('used'))
+    expect(columns.state[450]).toBe(stateCode('free'))
+    expect(columns.mixed.reduce((sum, m) => sum + m, 0)).toBe(0)
+  })
+
   it('samples the service’s pixels for each column', () => {
     const image = mapImageOf({
       step: 3,

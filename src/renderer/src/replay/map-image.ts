@@ -96,13 +96,17 @@ export function columnsOf(image: MapImage, view: MapViewport, columns: number): 
     const range = ranges[r]!
     if (range.start >= end) break
     const code = STATE_CODE[range.state]
-    let from = Math.max(view.start, range.start)
+    const from = Math.max(view.start, range.start)
     const to = Math.min(end, range.start + range.length)
-    while (from < to) {
-      const column = Math.min(n - 1, Math.floor((from - view.start) / per))
-      const stop = Math.min(to, view.start + (column + 1) * per)
-      bytes[column * STATES + code]! += (column === n - 1 ? to : stop) - from
-      from = column === n - 1 ? to : stop
+    if (to <= from) continue
+    // Walk columns by index, not by summing float widths: a boundary that rounds down would never advance.
+    const first = Math.min(n - 1, Math.floor((from - view.start) / per))
+    const last = Math.min(n - 1, Math.floor((to - view.start) / per))
+    for (let column = first; column <= last; column++) {
+      const columnStart = column === 0 ? view.start : view.start + column * per
+      const columnEnd = column === n - 1 ? end : view.start + (column + 1) * per
+      const overlap = Math.min(to, columnEnd) - Math.max(from, columnStart)
+      if (overlap > per * 1e-9) bytes[column * STATES + code]! += overlap
     }
   }
   for (let c = 0; c < n; c++) {

@@ -48,8 +48,6 @@ export default {
     missing: 'not live',
     onlyDifferences: 'Only the handles that differ',
     noHandles: 'No handle is live at this step in either configuration.',
-    free: 'What is free',
-    freeSummary: '{free} free in {blocks} blocks, largest {largest}',
     summaryDiff: '{count} of {total} live handles sit in different places.',
     loading: 'Comparing…',
     failed: 'The two configurations could not be compared at this step.',

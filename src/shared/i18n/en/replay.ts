@@ -16,8 +16,11 @@ export default {
     retry: 'Try again'
   },
   header: {
-    requests: '{count} requests',
-    configs: '{count} configurations',
+    untitled: 'Untitled scenario',
+    requestsOne: 'one request',
+    requestsMany: '{count} requests',
+    configsOne: 'one configuration',
+    configsMany: '{count} configurations',
     compare: 'Compare these configurations'
   },
   transport: {

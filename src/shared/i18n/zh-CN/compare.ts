@@ -48,8 +48,6 @@ export default {
     missing: '未存活',
     onlyDifferences: '只显示位置不同的句柄',
     noHandles: '在这一步，两个配置中都没有存活的句柄。',
-    free: '空闲内存',
-    freeSummary: '空闲 {free}，共 {blocks} 块，最大 {largest}',
     summaryDiff: '{total} 个存活句柄中有 {count} 个位置不同。',
     loading: '正在对比…',
     failed: '无法在这一步对比这两个配置。',

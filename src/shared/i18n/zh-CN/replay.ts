@@ -17,8 +17,11 @@ export default {
     retry: '重试'
   },
   header: {
-    requests: '{count} 个请求',
-    configs: '{count} 个配置',
+    untitled: '未命名场景',
+    requestsOne: '1 个请求',
+    requestsMany: '{count} 个请求',
+    configsOne: '1 个配置',
+    configsMany: '{count} 个配置',
     compare: '对比这些配置'
   },
   transport: {
