@@ -9,6 +9,7 @@ import {
   type LabResult,
   type Settings
 } from '@shared/api'
+import { FakeRuns } from './fake-runs'
 
 export const SAMPLE_APP_INFO: AppInfo = {
   appVersion: '0.1.0',
@@ -36,6 +37,8 @@ export class FakeLabBridge implements LabBridge {
   readonly calls: RecordedCall[] = []
   settings: Settings = { ...DEFAULT_SETTINGS }
   info: AppInfo = { ...SAMPLE_APP_INFO }
+  /** Scripted runs for the run and timeline channels (`bridge.runs.add(...)`). */
+  readonly runs = new FakeRuns()
   private readonly failures = new Map<LabChannel, LabError>()
   private readonly listeners = new Map<LabEventName, Set<(payload: unknown) => void>>()
 
@@ -88,6 +91,7 @@ export class FakeLabBridge implements LabBridge {
   }
 
   private answer(channel: LabChannel, input: unknown): unknown {
+    if (this.runs.answers(channel)) return this.runs.answer(channel, input)
     switch (channel) {
       case 'app:info':
         parseInput(channel, input)
