@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
 import { mountRenderer, type MountedRenderer } from '@renderer/test-support/mount-renderer'
@@ -7,6 +7,11 @@ import { TWO_CONFIG_RUN } from '@renderer/test-support/replay-fixture'
 import { useReplayStore } from '@renderer/stores/replay'
 
 let mounted: MountedRenderer | undefined
+
+// jsdom draws nothing; canvases here only need to exist (the browser e2e checks what they show).
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext
+})
 
 afterEach(() => {
   mounted?.unmount()
