@@ -4,6 +4,7 @@ import type { RequestStatus } from '@shared/vocabulary/request-statuses'
 import { useLab } from '@renderer/lab/use-lab'
 import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
 import { LatestWins } from '@renderer/replay/latest-wins'
+import { useTimelineCacheStore } from '@renderer/stores/timeline-cache'
 
 export interface EventFilter {
   readonly ops: readonly string[]
@@ -40,6 +41,7 @@ export function useEventRows(
   visible: Ref<{ first: number; count: number }>
 ) {
   const lab = useLab()
+  const cache = useTimelineCacheStore()
   const events = shallowRef(new Map<number, TimelineEvent>())
   /** Filtered: row index → step, for the rows fetched. */
   const stepsByRow = shallowRef(new Map<number, number>())
@@ -52,6 +54,9 @@ export function useEventRows(
     steps: Map<number, number>
   }>()
   const totalLimiter = new LatestWins<number>()
+  const currentLimiter = new LatestWins<TimelineEvent | undefined>()
+  /** Steps asked for and not yet answered: asking again later would make the engine go back. */
+  const pending = new Set<number>()
   const indexLimiter = new LatestWins<number>()
 
   const filtered = computed(() => filterActive(filter.value))
@@ -146,7 +151,7 @@ export function useEventRows(
       const missing: number[] = []
       for (let row = first; row < last; row++) {
         const at = filtered.value ? stepsByRow.value.get(row) : row
-        if (at === undefined || !events.value.has(at)) missing.push(row)
+        if (at === undefined || (!events.value.has(at) && !pending.has(at))) missing.push(row)
       }
       if (missing.length === 0) return
       loading.value = true
@@ -173,14 +178,40 @@ export function useEventRows(
     to: number
   ): Promise<{ events: Map<number, TimelineEvent>; steps: Map<number, number> }> {
     const now = source.value!
-    const window = await lab.invoke('timeline:events', {
-      runId: now.runId,
-      config: now.config,
-      from,
-      count: Math.max(1, Math.min(MAX_EVENT_WINDOW, to - from))
-    })
-    return { events: new Map(window.events.map((event) => [event.step, event])), steps: new Map() }
+    const count = Math.max(1, Math.min(MAX_EVENT_WINDOW, to - from))
+    for (let at = from; at < from + count; at++) pending.add(at)
+    try {
+      const window = await cache.events({ runId: now.runId, config: now.config, from, count })
+      const arrived = new Map(window.events.map((event) => [event.step, event]))
+      // Kept as soon as they arrive, even if the step has moved on: asking again costs the service a replay.
+      if (source.value === now) {
+        const kept = new Map(events.value)
+        for (const [at, event] of arrived) kept.set(at, event)
+        events.value = kept
+      }
+      return { events: arrived, steps: new Map() }
+    } finally {
+      for (let at = from; at < from + count; at++) pending.delete(at)
+    }
   }
+
+  // The current step's event is asked for as soon as the step changes, in the same turn as the
+  // structures at that step, so the service explains it before it reads the structures after it.
+  watch(
+    [step, source, filtered],
+    async () => {
+      const now = source.value
+      if (!now || filtered.value || step.value < 0) return
+      const at = Math.min(step.value, now.count - 1)
+      if (events.value.has(at) || pending.has(at)) return
+      try {
+        await currentLimiter.run(async () => (await fetchSteps(at, at + 1)).events.get(at))
+      } catch (error) {
+        failure.value = describeFailure(error)
+      }
+    },
+    { immediate: true }
+  )
 
   async function fetchMatches(
     from: number,
@@ -199,7 +230,7 @@ export function useEventRows(
     const high = wanted.at(-1)!
     // Close matches come in one window; scattered ones one by one, never a window of unwanted rows.
     if (high - low < 4 * wanted.length && high - low < MAX_EVENT_WINDOW) {
-      const window = await lab.invoke('timeline:events', {
+      const window = await cache.events({
         runId: now.runId,
         config: now.config,
         from: low,
@@ -209,7 +240,7 @@ export function useEventRows(
       for (const event of window.events) if (set.has(event.step)) fetched.set(event.step, event)
     } else {
       for (const at of wanted) {
-        const window = await lab.invoke('timeline:events', {
+        const window = await cache.events({
           runId: now.runId,
           config: now.config,
           from: at,
@@ -255,6 +286,7 @@ export function useEventRows(
 
   onScopeDispose(() => {
     rowsLimiter.close()
+    currentLimiter.close()
     totalLimiter.close()
     indexLimiter.close()
   })

@@ -29,6 +29,11 @@ const KEEP = 6
  * before, unless that map is already at hand; while playing, what changed
  * since the map drawn last.
  */
+function sameQuery(a: MapImage, b: MapImage): boolean {
+  if (a.kind !== b.kind) return false
+  return a.kind === 'exact' || (b.kind === 'pixels' && a.dominant.length === b.dominant.length)
+}
+
 export function useMapImage(
   key: Ref<MapKey | null>,
   /** While playing, highlight what changed since the map drawn last instead of asking for the step before. */
@@ -68,7 +73,10 @@ export function useMapImage(
       const shownBefore = image.value
       image.value = result.value
       loading.value = false
-      if (sinceLast.value && shownBefore && shownBefore.step < result.value.step) {
+      // The map shown just before is the step before (stepping forward), or playback moved on: compare with it.
+      const adjacent =
+        shownBefore?.step === result.value.step - 1 && sameQuery(shownBefore, result.value)
+      if (shownBefore && (adjacent || (sinceLast.value && shownBefore.step < result.value.step))) {
         changed.value = changedSpans(shownBefore, result.value)
         return
       }

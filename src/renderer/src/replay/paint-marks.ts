@@ -20,7 +20,8 @@ export function markPainted(panel: string, step: number): void {
 
 /** `replay:draw` measures one canvas draw of `panel` that started at `start` (performance.now()). */
 export function measureDraw(panel: string, start: number): void {
-  if (enabled) performance.measure('replay:draw', { start, end: performance.now(), detail: { panel } })
+  if (enabled)
+    performance.measure('replay:draw', { start, end: performance.now(), detail: { panel } })
 }
 
 export function paintMarksEnabled(): boolean {

@@ -10,7 +10,8 @@ let mounted: MountedRenderer | undefined
 
 // jsdom draws nothing; canvases here only need to exist (the browser e2e checks what they show).
 beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext
+  HTMLCanvasElement.prototype.getContext = (() =>
+    null) as typeof HTMLCanvasElement.prototype.getContext
 })
 
 afterEach(() => {
