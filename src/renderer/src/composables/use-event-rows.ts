@@ -205,7 +205,20 @@ export function useEventRows(
       const at = Math.min(step.value, now.count - 1)
       if (events.value.has(at) || pending.has(at)) return
       try {
-        await currentLimiter.run(async () => (await fetchSteps(at, at + 1)).events.get(at))
+        await currentLimiter.run(async () => {
+          pending.add(at)
+          try {
+            const { event } = await cache.step({ runId: now.runId, config: now.config, step: at })
+            if (event && source.value === now) {
+              const kept = new Map(events.value)
+              kept.set(at, event)
+              events.value = kept
+            }
+            return event ?? undefined
+          } finally {
+            pending.delete(at)
+          }
+        })
       } catch (error) {
         failure.value = describeFailure(error)
       }

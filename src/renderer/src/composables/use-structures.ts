@@ -20,6 +20,8 @@ export interface StructuresOptions {
    * configuration, whose own questions could only send the engine back.
    */
   readonly follow?: Ref<boolean>
+  /** Ask with the step's event (the event log's configuration): see useTimelineCacheStore().step. */
+  readonly withEvent?: boolean
 }
 
 /** The allocator's own structures of one configuration at a step, newest request wins. */
@@ -44,7 +46,11 @@ export function useStructures(
     lastLoad = performance.now()
     loading.value = true
     try {
-      const result = await limiter.run(() => cache.structures({ ...target }))
+      const result = await limiter.run(() =>
+        options.withEvent
+          ? cache.step({ ...target }).then((both) => both.structures)
+          : cache.structures({ ...target })
+      )
       if (!result.fresh) return
       structures.value = result.value
       failure.value = null

@@ -1,6 +1,7 @@
 import { shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { LabInput, LabOutput } from '@shared/api'
+import type { TimelineEvent } from '@shared/run-schemas'
 import { useLab } from '@renderer/lab/use-lab'
 
 type Structures = LabOutput<'timeline:structures'>
@@ -114,9 +115,60 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
     )
   }
 
+  /**
+   * The event of a step and the structures after it, asked in that order as
+   * one question: the structures panel and the event log of one
+   * configuration follow the step together, and the engine never goes back.
+   */
+  const stepsAsked = new Map<
+    string,
+    Promise<{ event: TimelineEvent | null; structures: Structures }>
+  >()
+  function step(input: {
+    runId: string
+    config: number
+    step: number
+  }): Promise<{ event: TimelineEvent | null; structures: Structures }> {
+    const key = `${input.runId}|${input.config}|${input.step}`
+    let answer = stepsAsked.get(key)
+    if (answer) return answer
+    answer = enqueue(input.runId, input.config, Math.max(0, input.step), false, async () => {
+      const event =
+        input.step < 0
+          ? null
+          : ((
+              await lab.invoke('timeline:events', {
+                runId: input.runId,
+                config: input.config,
+                from: input.step,
+                count: 1
+              })
+            ).events[0] ?? null)
+      const structures = await lab.invoke('timeline:structures', input)
+      return { event, structures }
+    })
+    stepsAsked.set(key, answer)
+    answer.catch(() => stepsAsked.delete(key))
+    if (stepsAsked.size > KEEP) stepsAsked.delete(stepsAsked.keys().next().value!)
+    // Whoever asks the structures of this step later gets this answer.
+    const structuresKey = key
+    const structures = answer.then((both) => both.structures)
+    structuresAsked.set(structuresKey, structures)
+    structures.catch(() => structuresAsked.delete(structuresKey))
+    void structures.then(
+      (value) => {
+        const next = new Map(latest.value)
+        next.set(`${input.runId}|${input.config}`, value)
+        latest.value = next
+      },
+      () => undefined
+    )
+    return answer
+  }
+
   function latestStructures(runId: string, config: number): Structures | undefined {
     return latest.value.get(`${runId}|${config}`)
   }
 
-  return { structures, events, latestStructures }
+  return { structures, events, step, latestStructures }
 })

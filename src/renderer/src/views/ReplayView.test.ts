@@ -68,4 +68,14 @@ describe('the Replay view', () => {
     expect(dialog.attributes('open')).toBeDefined()
     expect(dialog.text()).toContain('Previous or next failure')
   })
+
+  it('filters the event log by request over the whole run, answered by the service', async () => {
+    const { root } = await open('/replay/run-7')
+    const requestFilter = root
+      .findAll('select')
+      .find((select) => select.find('option[value="free-pages"]').exists())!
+    await requestFilter.setValue('free')
+    await flushPromises()
+    expect(root.text()).toContain('2 of 8 events match')
+  })
 })
