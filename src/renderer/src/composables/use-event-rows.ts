@@ -4,7 +4,7 @@ import type { RequestStatus } from '@shared/vocabulary/request-statuses'
 import { useLab } from '@renderer/lab/use-lab'
 import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
 import { LatestWins } from '@renderer/replay/latest-wins'
-import { useTimelineCacheStore } from '@renderer/stores/timeline-cache'
+import { STEP_HISTORY, useTimelineCacheStore } from '@renderer/stores/timeline-cache'
 
 export interface EventFilter {
   readonly ops: readonly string[]
@@ -22,6 +22,13 @@ export interface EventRowsSource {
   /** Requests in this configuration's timeline. */
   readonly count: number
 }
+
+/**
+ * Past this many requests the engine's checkpoints are far apart (going back
+ * is slow): the log then leaves the rows around the current step to the
+ * step's own question and draws none after it while following.
+ */
+export const LONG_RUN = 20_000
 
 /** Rows kept beyond what is on screen, so a small scroll needs no request. */
 const MARGIN = 60
@@ -149,7 +156,11 @@ export function useEventRows(
       const last = Math.min(total.value, visible.value.first + visible.value.count)
       if (last <= first) return
       const missing: number[] = []
+      // In a long run the rows just above the current step come with the step's own question.
+      const current = Math.min(step.value, now.count - 1)
+      const owned = !filtered.value && now.count > LONG_RUN && step.value >= 0
       for (let row = first; row < last; row++) {
+        if (owned && row <= current && row >= current - STEP_HISTORY) continue
         const at = filtered.value ? stepsByRow.value.get(row) : row
         if (at === undefined || (!events.value.has(at) && !pending.has(at))) missing.push(row)
       }
@@ -208,13 +219,13 @@ export function useEventRows(
         await currentLimiter.run(async () => {
           pending.add(at)
           try {
-            const { event } = await cache.step({ runId: now.runId, config: now.config, step: at })
-            if (event && source.value === now) {
+            const answer = await cache.step({ runId: now.runId, config: now.config, step: at })
+            if (source.value === now && answer.events.length > 0) {
               const kept = new Map(events.value)
-              kept.set(at, event)
+              for (const event of answer.events) kept.set(event.step, event)
               events.value = kept
             }
-            return event ?? undefined
+            return answer.events.at(-1)
           } finally {
             pending.delete(at)
           }

@@ -64,7 +64,16 @@ export function useMapImage(
     return made
   }
 
+  /** Steps arriving faster than this apart are a held key or a drag: no extra question for the step before. */
+  const RAPID_MS = 250
+  let lastAsked = Number.NEGATIVE_INFINITY
+  let exactLater: ReturnType<typeof setTimeout> | undefined
+
   async function load(target: MapKey): Promise<void> {
+    const now = performance.now()
+    const rapid = now - lastAsked < RAPID_MS
+    lastAsked = now
+    clearTimeout(exactLater)
     loading.value = true
     try {
       const result = await current.run(() => fetch(target))
@@ -76,8 +85,15 @@ export function useMapImage(
       // The map shown just before is the step before (stepping forward), or playback moved on: compare with it.
       const adjacent =
         shownBefore?.step === result.value.step - 1 && sameQuery(shownBefore, result.value)
-      if (shownBefore && (adjacent || (sinceLast.value && shownBefore.step < result.value.step))) {
+      if (adjacent) {
         changed.value = changedSpans(shownBefore, result.value)
+        return
+      }
+      if (shownBefore && (sinceLast.value || rapid) && shownBefore.step < result.value.step) {
+        // What changed since the map drawn last; once the steps stop, exactly what this one changed.
+        changed.value = changedSpans(shownBefore, result.value)
+        if (!sinceLast.value)
+          exactLater = setTimeout(() => void showChanges(target, result.value), RAPID_MS)
         return
       }
       await showChanges(target, result.value)
@@ -117,6 +133,7 @@ export function useMapImage(
   )
 
   onScopeDispose(() => {
+    clearTimeout(exactLater)
     current.close()
     before.close()
     kept.clear()

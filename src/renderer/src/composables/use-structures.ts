@@ -48,7 +48,7 @@ export function useStructures(
     try {
       const result = await limiter.run(() =>
         options.withEvent
-          ? cache.step({ ...target }).then((both) => both.structures)
+          ? cache.step({ ...target }).then((answer) => answer.structures)
           : cache.structures({ ...target })
       )
       if (!result.fresh) return

@@ -9,6 +9,16 @@ type Events = LabOutput<'timeline:events'>
 
 /** Structures kept for the last few (run, config, step) asked, so two panels never ask twice. */
 const KEEP = 12
+/** Lines the event log shows above the current step after a jump. */
+export const STEP_HISTORY = 12
+/** Steps a held key may skip that the next question still fills in. */
+const MAX_SKIPPED = 64
+
+/** What useTimelineCacheStore().step answers: the events up to the step (ascending) and the structures after it. */
+export interface StepAnswer {
+  readonly events: readonly TimelineEvent[]
+  readonly structures: Structures
+}
 
 interface Queued {
   /** Requests the service's engine must have run before this answer: it replays forward from there. */
@@ -116,36 +126,40 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
   }
 
   /**
-   * The event of a step and the structures after it, asked in that order as
-   * one question: the structures panel and the event log of one
+   * The events up to a step and the structures after it, asked in that
+   * order as one question: the structures panel and the event log of one
    * configuration follow the step together, and the engine never goes back.
+   * The events start where the last such question ended (the steps a held
+   * key skipped, which the log shows) or, after a jump, STEP_HISTORY before
+   * the step (the lines the log shows above it).
    */
-  const stepsAsked = new Map<
-    string,
-    Promise<{ event: TimelineEvent | null; structures: Structures }>
-  >()
-  function step(input: {
-    runId: string
-    config: number
-    step: number
-  }): Promise<{ event: TimelineEvent | null; structures: Structures }> {
+  const stepsAsked = new Map<string, Promise<StepAnswer>>()
+  const lastStepAsked = new Map<string, number>()
+  function step(input: { runId: string; config: number; step: number }): Promise<StepAnswer> {
     const key = `${input.runId}|${input.config}|${input.step}`
     let answer = stepsAsked.get(key)
     if (answer) return answer
-    answer = enqueue(input.runId, input.config, Math.max(0, input.step), false, async () => {
-      const event =
+    const configKey = `${input.runId}|${input.config}`
+    const last = lastStepAsked.get(configKey)
+    const from =
+      last !== undefined && last < input.step && input.step - last <= MAX_SKIPPED
+        ? last + 1
+        : Math.max(0, input.step - STEP_HISTORY)
+    lastStepAsked.set(configKey, input.step)
+    answer = enqueue(input.runId, input.config, from, false, async () => {
+      const events =
         input.step < 0
-          ? null
-          : ((
+          ? []
+          : (
               await lab.invoke('timeline:events', {
                 runId: input.runId,
                 config: input.config,
-                from: input.step,
-                count: 1
+                from,
+                count: input.step - from + 1
               })
-            ).events[0] ?? null)
+            ).events
       const structures = await lab.invoke('timeline:structures', input)
-      return { event, structures }
+      return { events, structures }
     })
     stepsAsked.set(key, answer)
     answer.catch(() => stepsAsked.delete(key))
