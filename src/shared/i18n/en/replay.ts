@@ -166,6 +166,7 @@ export default {
       objectUsed: 'in use',
       objectCached: 'free, constructed',
       noCaches: 'No cache exists at this step.',
+      idle: 'Caches without a slab ({count}): {names}.',
       slabinfo: 'slabinfo (as /proc/slabinfo prints it)'
     }
   },

@@ -166,6 +166,7 @@ export default {
       objectUsed: '在用',
       objectCached: '空闲、已构造',
       noCaches: '这一步还没有任何缓存。',
+      idle: '没有 slab 的缓存（{count} 个）：{names}。',
       slabinfo: 'slabinfo（与 /proc/slabinfo 的格式相同）'
     }
   },
