@@ -24,6 +24,8 @@ import {
 import {
   EventsInput,
   EventsOutput,
+  FindInput,
+  FindOutput,
   MapInput,
   MapOutput,
   MetricsInput,
@@ -98,7 +100,8 @@ export const labChannels = {
   'timeline:map': { input: MapInput, output: MapOutput },
   'timeline:structures': { input: StructuresInput, output: StructuresOutput },
   'draft:get': { input: NoInput, output: DraftGetOutput },
-  'draft:save': { input: DraftSchema, output: DraftSaveOutput }
+  'draft:save': { input: DraftSchema, output: DraftSaveOutput },
+  'timeline:find': { input: FindInput, output: FindOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -19,7 +19,8 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:map',
   'timeline:structures',
   'draft:get',
-  'draft:save'
+  'draft:save',
+  'timeline:find'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -98,6 +98,7 @@ export class LabService {
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
       'timeline:structures': (input) => this.runs.structures(input),
+      'timeline:find': (input) => this.runs.find(input),
       ...draftHandlers(store.db)
     }
   }

@@ -7,6 +7,7 @@ import type { RunSummary } from '../engine/run-summary'
 import { describeEvents } from '../timeline/describe-events'
 import { EngineReplayer } from '../timeline/engine-replayer'
 import { explainStructure } from '../timeline/explain-structure'
+import { findSteps } from '../timeline/find-step'
 import { mapPixels } from '../timeline/map-pixels'
 import { mapAfter } from '../timeline/map-seek'
 import {
@@ -181,6 +182,17 @@ export class RecordedConfig {
       })
     }
     return { step, poolBytes, ranges, pixels: null }
+  }
+
+  /** Steps meeting a condition (breakpoints, next failure, log filters), see find-step.ts. */
+  find(input: Input<'timeline:find'>): Promise<LabOutput<'timeline:find'>> {
+    const reader = this.recorded(input.runId)
+    this.columns ??= new MetricColumns(reader)
+    const replayer = this.replayerFor(reader)
+    return findSteps(reader, this.columns, input, async (step) => {
+      const [details] = await explainStructure(reader, replayer, step, step + 1)
+      return details ?? []
+    })
   }
 
   async structures(input: Input<'timeline:structures'>): Promise<LabOutput<'timeline:structures'>> {

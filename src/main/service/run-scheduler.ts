@@ -211,6 +211,10 @@ export class RunScheduler {
     return this.query(input.runId, (run) => run.config(input.config).structures(input))
   }
 
+  find(input: Input<'timeline:find'>): Promise<LabOutput<'timeline:find'>> {
+    return this.query(input.runId, (run) => run.config(input.config).find(input))
+  }
+
   /** Bytes recorded runs hold against the budget (for tests and diagnostics). */
   memory(): RunMemory {
     return this.shelf.memory()

@@ -12,6 +12,7 @@ import {
   type LabResult,
   type Settings
 } from '@shared/api'
+import { FakeRuns } from './fake-runs'
 
 export const SAMPLE_APP_INFO: AppInfo = {
   appVersion: '0.1.0',
@@ -44,6 +45,8 @@ export class FakeLabBridge implements LabBridge {
   draft: { draft: Draft; savedAt: number } | null = null
   /** Runs started, by id, with what they were started with. */
   readonly runs = new Map<string, { scenario: string; allocators: string[]; title?: string }>()
+  /** Recorded runs a test scripts for replay (`bridge.scripted.add(...)`): timelines and summaries. */
+  readonly scripted = new FakeRuns()
   private nextRun = 1
   private readonly failures = new Map<LabChannel, LabError>()
   private readonly listeners = new Map<LabEventName, Set<(payload: unknown) => void>>()
@@ -97,6 +100,7 @@ export class FakeLabBridge implements LabBridge {
   }
 
   private answer(channel: LabChannel, input: unknown): unknown {
+    if (this.scripted.answers(channel, input)) return this.scripted.answer(channel, input)
     switch (channel) {
       case 'app:info':
         parseInput(channel, input)
