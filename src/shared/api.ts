@@ -11,6 +11,24 @@ import {
   AllocatorCheckOutput
 } from './allocator-catalog'
 import { DatabaseNoticeSchema } from './database-notice'
+import {
+  ExperimentAnnotateInput,
+  ExperimentDeleteOutput,
+  ExperimentDetailSchema,
+  ExperimentDuplicateInput,
+  ExperimentExportInput,
+  ExperimentExportOutput,
+  ExperimentImportInput,
+  ExperimentItemSchema,
+  ExperimentListInput,
+  ExperimentListOutput,
+  ExperimentOpenOutput,
+  ExperimentRef,
+  ExperimentRenameInput,
+  ExperimentRerunInput,
+  ExperimentRerunOutput,
+  ExperimentSaveInput
+} from './experiment-schemas'
 import { LOCALES } from './i18n/locales'
 import { LabError, type LabErrorData } from './lab-error'
 import {
@@ -93,7 +111,19 @@ export const labChannels = {
   'timeline:events': { input: EventsInput, output: EventsOutput },
   'timeline:metrics': { input: MetricsInput, output: MetricsOutput },
   'timeline:map': { input: MapInput, output: MapOutput },
-  'timeline:structures': { input: StructuresInput, output: StructuresOutput }
+  'timeline:structures': { input: StructuresInput, output: StructuresOutput },
+  'experiment:list': { input: ExperimentListInput, output: ExperimentListOutput },
+  'experiment:get': { input: ExperimentRef, output: ExperimentDetailSchema },
+  'experiment:save': { input: ExperimentSaveInput, output: ExperimentItemSchema },
+  'experiment:rename': { input: ExperimentRenameInput, output: ExperimentItemSchema },
+  'experiment:annotate': { input: ExperimentAnnotateInput, output: ExperimentItemSchema },
+  'experiment:duplicate': { input: ExperimentDuplicateInput, output: ExperimentItemSchema },
+  'experiment:delete': { input: ExperimentRef, output: ExperimentDeleteOutput },
+  'experiment:restore': { input: ExperimentRef, output: ExperimentItemSchema },
+  'experiment:open': { input: ExperimentRef, output: ExperimentOpenOutput },
+  'experiment:rerun': { input: ExperimentRerunInput, output: ExperimentRerunOutput },
+  'experiment:export-file': { input: ExperimentExportInput, output: ExperimentExportOutput },
+  'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -16,7 +16,19 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:events',
   'timeline:metrics',
   'timeline:map',
-  'timeline:structures'
+  'timeline:structures',
+  'experiment:list',
+  'experiment:get',
+  'experiment:save',
+  'experiment:rename',
+  'experiment:annotate',
+  'experiment:duplicate',
+  'experiment:delete',
+  'experiment:restore',
+  'experiment:open',
+  'experiment:rerun',
+  'experiment:export-file',
+  'experiment:import-file'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -23,6 +23,7 @@ import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
+import { ExperimentLibrary } from '../experiments/experiment-library'
 import { toLabErrorData } from './lab-errors'
 import { RunScheduler, type RunSchedulerDeps } from './run-scheduler'
 
@@ -51,6 +52,7 @@ export class LabService {
   private readonly listeners = new Set<Listener>()
   private readonly handlers: Handlers
   private readonly runs: RunScheduler
+  private readonly experiments: ExperimentLibrary
 
   constructor(
     private readonly store: OpenedStore,
@@ -65,6 +67,15 @@ export class LabService {
       emit: (event, payload) => this.emit(event, payload)
     })
     const families = runOptions.families ?? (() => allFamilies)
+    this.experiments = new ExperimentLibrary({
+      db: store.db,
+      runs: this.runs,
+      families,
+      language: () => this.settings.get().language,
+      engine: { engineVersion: ENGINE_VERSION, poolLayoutVersion: POOL_LAYOUT_VERSION },
+      appVersion: appVersion(),
+      ...(runOptions.now ? { now: runOptions.now } : {})
+    })
     this.handlers = {
       'app:info': () => ({
         appVersion: appVersion(),
@@ -94,7 +105,19 @@ export class LabService {
       'timeline:events': (input) => this.runs.events(input),
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
-      'timeline:structures': (input) => this.runs.structures(input)
+      'timeline:structures': (input) => this.runs.structures(input),
+      'experiment:list': (input) => this.experiments.list(input),
+      'experiment:get': (input) => this.experiments.get(input),
+      'experiment:save': (input) => this.experiments.save(input),
+      'experiment:rename': (input) => this.experiments.rename(input),
+      'experiment:annotate': (input) => this.experiments.annotate(input),
+      'experiment:duplicate': (input) => this.experiments.duplicate(input),
+      'experiment:delete': (input) => this.experiments.delete(input),
+      'experiment:restore': (input) => this.experiments.restore(input),
+      'experiment:open': (input) => this.experiments.open(input),
+      'experiment:rerun': (input) => this.experiments.rerun(input),
+      'experiment:export-file': (input) => this.experiments.exportFile(input),
+      'experiment:import-file': (input) => this.experiments.importFile(input)
     }
   }
 

@@ -7,6 +7,7 @@
 import enApp from './en/app'
 import enCli from './en/cli'
 import enEngine from './en/engine'
+import enExperiments from './en/experiments'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
 import enPages from './en/pages'
@@ -19,6 +20,7 @@ import enVocabulary from './en/vocabulary'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
+import zhExperiments from './zh-CN/experiments'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
@@ -35,6 +37,7 @@ export const catalog = {
     app: enApp,
     cli: enCli,
     engine: enEngine,
+    experiments: enExperiments,
     heap: enHeap,
     lessons: enLessons,
     pages: enPages,
@@ -49,6 +52,7 @@ export const catalog = {
     app: zhApp,
     cli: zhCli,
     engine: zhEngine,
+    experiments: zhExperiments,
     heap: zhHeap,
     lessons: zhLessons,
     pages: zhPages,
