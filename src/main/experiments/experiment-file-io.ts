@@ -86,7 +86,7 @@ export function experimentFileName(name: string): string {
   const safe = name
 
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
-    .replace(/^[\s.-]+|[\s.]+$/g, '')
+    .replace(/^[\s.-]+|[\s.-]+$/g, '')
     .slice(0, 100)
   return `${safe || 'experiment'}${EXPERIMENT_FILE_EXTENSION}`
 }

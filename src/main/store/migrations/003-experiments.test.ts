@@ -55,7 +55,12 @@ describe('003 experiments', () => {
     insertRun(db, id, 0)
     db.prepare('INSERT INTO run_timelines VALUES (?, 0, 1, 3, ?)').run(id, Buffer.from([1, 2, 3]))
     db.prepare('DELETE FROM experiments WHERE id = ?').run(id)
-    for (const table of ['experiment_tags', 'experiment_sources', 'experiment_runs', 'run_timelines'])
+    for (const table of [
+      'experiment_tags',
+      'experiment_sources',
+      'experiment_runs',
+      'run_timelines'
+    ])
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0)
   })
 
