@@ -10,15 +10,24 @@ import { METRIC_NAMES } from '@shared/vocabulary/metrics'
  * sample (every request when the run was recorded with metricStride 1).
  */
 export class MetricsCsvWriter {
-  private readonly fd: number
+  private readonly fd: number | undefined
+  private readonly out: (chunk: string) => void
   private rows = 0
 
-  constructor(file: string) {
-    this.fd = openSync(file, 'w')
+  /** Into `target`: a file (created or emptied), or a function given each chunk of text. */
+  constructor(target: string | ((chunk: string) => void)) {
+    if (typeof target === 'string') {
+      const fd = openSync(target, 'w')
+      this.fd = fd
+      this.out = (chunk) => void writeSync(fd, chunk)
+    } else {
+      this.fd = undefined
+      this.out = target
+    }
     try {
-      writeSync(this.fd, `config,step,${METRIC_NAMES.join(',')}\n`)
+      this.out(`config,step,${METRIC_NAMES.join(',')}\n`)
     } catch (error) {
-      closeSync(this.fd)
+      if (this.fd !== undefined) closeSync(this.fd)
       throw error
     }
   }
@@ -46,16 +55,16 @@ export class MetricsCsvWriter {
       chunk += `${line}\n`
       this.rows++
       if (chunk.length > 1 << 20) {
-        writeSync(this.fd, chunk)
+        this.out(chunk)
         chunk = ''
       }
     }
-    writeSync(this.fd, chunk)
+    this.out(chunk)
   }
 
   /** Close the file; returns the number of data rows written. */
   close(): number {
-    closeSync(this.fd)
+    if (this.fd !== undefined) closeSync(this.fd)
     return this.rows
   }
 }
