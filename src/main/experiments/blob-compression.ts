@@ -24,10 +24,20 @@ export class BlobDamagedError extends Error {
   override name = 'BlobDamagedError'
 }
 
+/**
+ * Output chunk of an inflate: each chunk is a round trip between the thread
+ * pool and the event loop, and with zlib's 16 KiB a large timeline inflated
+ * about half as fast. (Deflate showed no such gain; it keeps the default.)
+ */
+const INFLATE_CHUNK_BYTES = 1024 * 1024
+
 /** The bytes `blob` compresses, refusing to inflate past `maxBytes` (a file may lie about sizes). */
 export async function decompressBlob(blob: Uint8Array, maxBytes: number): Promise<Buffer> {
   try {
-    return await inflateAsync(blob, { maxOutputLength: Math.max(1, maxBytes) })
+    return await inflateAsync(blob, {
+      maxOutputLength: Math.max(1, maxBytes),
+      chunkSize: Math.max(64, Math.min(INFLATE_CHUNK_BYTES, maxBytes))
+    })
   } catch (error) {
     const code = (error as { code?: string }).code
     if (code === 'ERR_BUFFER_TOO_LARGE') {

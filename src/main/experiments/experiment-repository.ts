@@ -75,6 +75,11 @@ interface RunRow {
   timeline_state: TimelineState
   timeline_bytes: number
   stored_bytes: number | null
+  utilization: number | null
+  external_fragmentation: number | null
+  internal_fragmentation: number | null
+  fail_fragmented: number | null
+  fail_no_memory: number | null
 }
 
 /** An experiment's row and runs as stored, for get, open and export. */
@@ -93,6 +98,8 @@ export interface StoredExperiment {
 
 type ListQuery = z.output<typeof ExperimentListInput>
 
+const BEST_COLUMNS = KEY_METRICS.map((metric) => `best_${METRIC_COLUMNS[metric]}`).join(', ')
+
 const RUN_COLUMNS = `config_index, spec, label, family, status, summary, final, error,
   engine_version, pool_layout_version, timeline_state, timeline_bytes,
   utilization, external_fragmentation, internal_fragmentation, fail_fragmented, fail_no_memory`
@@ -107,7 +114,7 @@ const RUN_COLUMNS = `config_index, spec, label, family, status, summary, final, 
  */
 export class ExperimentRepository {
   private readonly statements: ReturnType<typeof prepare>
-  private readonly listStatements = new Map<string, Statement>()
+  private readonly listCache = new Map<string, { count: Statement; page: Statement }>()
 
   constructor(
     private readonly db: Database,
@@ -224,16 +231,19 @@ export class ExperimentRepository {
       .slice(0, 20)
       .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
     const tags = [...new Set((query.tags ?? []).map(asciiLower))]
+    const shape = { words: words.length > 0, tags: tags.length > 0 }
     const params = {
-      words: JSON.stringify(words),
-      tags: JSON.stringify(tags),
-      tagCount: tags.length
+      ...(shape.words ? { words: JSON.stringify(words) } : {}),
+      ...(shape.tags ? { tags: JSON.stringify(tags), tagCount: tags.length } : {})
     }
-    const total = this.statements.countMatching.pluck().get(params) as number
     const offset = query.offset ?? 0
-    const ids = this.listStatement(query.sort ?? 'updated', query.order)
-      .pluck()
-      .all({ ...params, limit: query.limit ?? DEFAULT_LIST_PAGE, offset }) as number[]
+    const { count, page } = this.listStatements(shape, query.sort ?? 'updated', query.order)
+    const total = count.pluck().get(params) as number
+    const ids = page.pluck().all({
+      ...params,
+      limit: query.limit ?? DEFAULT_LIST_PAGE,
+      offset
+    }) as number[]
     const facets = this.statements.tagFacets.all(MAX_LISTED_TAGS) as {
       tag: string
       count: number
@@ -363,6 +373,7 @@ export class ExperimentRepository {
           run.timeline.data
         )
     }
+    s.setBest.run({ id })
   }
 
   private applyPatch(id: number, patch: ExperimentPatch, now: number): void {
@@ -412,16 +423,13 @@ export class ExperimentRepository {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         requests: row.requests,
-        configs: own.map((run) => {
-          const summary = parseStored(RunSummarySchema, run.summary)
-          return {
-            config: run.config_index,
-            label: run.label,
-            family: run.family,
-            status: run.status,
-            metrics: summary ? keyMetricsOf(summary) : null
-          }
-        }),
+        configs: own.map((run) => ({
+          config: run.config_index,
+          label: run.label,
+          family: run.family,
+          status: run.status,
+          metrics: metricsOf(run)
+        })),
         timelinesKept: own.filter((run) => run.timeline_state === 'kept').length,
         current: own.every(
           (run) =>
@@ -447,35 +455,47 @@ export class ExperimentRepository {
   }
 
   /**
-   * The page of ids for one sort. Metrics sort by each experiment's best
-   * configuration (the highest utilization, the lowest fragmentation or
-   * failure count), best first unless `order` says otherwise; experiments
-   * with no figure for it come last either way. Ties fall to the newest id.
+   * The statements that count and page the experiments a list shows, for
+   * one shape of search (words or not, tags or not) and one sort, prepared
+   * once. Metrics sort by each experiment's best configuration (the
+   * highest utilization, the lowest fragmentation or failure count), best
+   * first unless `order` says otherwise; experiments with no figure for it
+   * come last either way. Ties fall to the newest id (for dates, to the
+   * order of saving).
    */
-  private listStatement(sort: ExperimentSort, order: 'asc' | 'desc' | undefined): Statement {
-    const key = `${sort}:${order ?? ''}`
-    let statement = this.listStatements.get(key)
-    if (statement) return statement
-    let join = ''
+  private listStatements(
+    shape: { readonly words: boolean; readonly tags: boolean },
+    sort: ExperimentSort,
+    order: 'asc' | 'desc' | undefined
+  ): { count: Statement; page: Statement } {
+    const key = `${shape.words}:${shape.tags}:${sort}:${order ?? ''}`
+    const cached = this.listCache.get(key)
+    if (cached) return cached
+    const where = [
+      'e.deleted_at IS NULL',
+      ...(shape.words ? [HAS_EVERY_WORD] : []),
+      ...(shape.tags ? [HAS_EVERY_TAG] : [])
+    ].join(' AND ')
     let orderBy: string
     if (sort === 'name') {
       orderBy = `e.name COLLATE NOCASE ${order ?? 'asc'}, e.id DESC`
     } else if (sort === 'updated' || sort === 'created') {
-      orderBy = `e.${sort}_at ${order ?? 'desc'}, e.id DESC`
+      // Saves within one millisecond keep the order they were made in.
+      orderBy = `e.${sort}_at ${order ?? 'desc'}, e.id ${order ?? 'desc'}`
     } else {
-      const better = keyMetricBetter(sort)
-      const best = better === 'higher' ? 'max' : 'min'
-      const direction = order ?? (better === 'higher' ? 'desc' : 'asc')
-      join = `LEFT JOIN (SELECT experiment_id, ${best}(${METRIC_COLUMNS[sort]}) AS metric
-                         FROM experiment_runs GROUP BY experiment_id) k ON k.experiment_id = e.id`
-      orderBy = `k.metric IS NULL, k.metric ${direction}, e.id DESC`
+      const column = `e.best_${METRIC_COLUMNS[sort]}`
+      const direction = order ?? (keyMetricBetter(sort) === 'higher' ? 'desc' : 'asc')
+      orderBy = `${column} IS NULL, ${column} ${direction}, e.id DESC`
     }
-    statement = this.db.prepare(
-      `SELECT e.id FROM experiments e ${join}
-       WHERE ${MATCHING} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`
-    )
-    this.listStatements.set(key, statement)
-    return statement
+    const statements = {
+      count: this.db.prepare(`SELECT count(*) FROM experiments e WHERE ${where}`),
+      page: this.db.prepare(
+        `SELECT e.id FROM experiments e WHERE ${where}
+         ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`
+      )
+    }
+    this.listCache.set(key, statements)
+    return statements
   }
 }
 
@@ -488,18 +508,16 @@ interface ItemRow {
   updated_at: number
 }
 
-/**
- * The experiments a list shows: not deleted, every search word in the name,
- * the notes or a tag, and every asked-for tag carried.
- */
-const MATCHING = `e.deleted_at IS NULL
-  AND NOT EXISTS (
+/** Every search word (a LIKE pattern) is in the name, the notes or a tag. */
+const HAS_EVERY_WORD = `NOT EXISTS (
     SELECT 1 FROM json_each(:words) w
     WHERE NOT (e.name LIKE w.value ESCAPE '\\' OR e.notes LIKE w.value ESCAPE '\\'
       OR EXISTS (SELECT 1 FROM experiment_tags t
-                 WHERE t.experiment_id = e.id AND t.tag LIKE w.value ESCAPE '\\')))
-  AND (SELECT count(*) FROM experiment_tags t
-       WHERE t.experiment_id = e.id AND lower(t.tag) IN (SELECT value FROM json_each(:tags))) = :tagCount`
+                 WHERE t.experiment_id = e.id AND t.tag LIKE w.value ESCAPE '\\')))`
+
+/** Every asked-for tag (lower case) is carried. */
+const HAS_EVERY_TAG = `(SELECT count(*) FROM experiment_tags t
+    WHERE t.experiment_id = e.id AND lower(t.tag) IN (SELECT value FROM json_each(:tags))) = :tagCount`
 
 function prepare(db: Database) {
   const ids = 'SELECT value FROM json_each(?)'
@@ -538,12 +556,21 @@ function prepare(db: Database) {
       'UPDATE experiments SET configurations = ?, updated_at = ? WHERE id = ?'
     ),
     touch: db.prepare('UPDATE experiments SET updated_at = ? WHERE id = ?'),
+    setBest: db.prepare(
+      `UPDATE experiments SET ${KEY_METRICS.map((metric) => {
+        const column = METRIC_COLUMNS[metric]
+        const best = keyMetricBetter(metric) === 'higher' ? 'max' : 'min'
+        return `best_${column} = (SELECT ${best}(${column}) FROM experiment_runs WHERE experiment_id = @id)`
+      }).join(', ')} WHERE id = @id`
+    ),
     markDeleted: db.prepare('UPDATE experiments SET deleted_at = ? WHERE id = ?'),
     restore: db.prepare('UPDATE experiments SET deleted_at = NULL WHERE id = ?'),
     purge: db.prepare('DELETE FROM experiments WHERE deleted_at IS NOT NULL AND deleted_at < ?'),
     copyExperiment: db.prepare(
-      `INSERT INTO experiments (name, notes, configurations, replay_state, requests, created_at, updated_at)
-       SELECT ?, notes, configurations, replay_state, requests, ?, ? FROM experiments WHERE id = ?`
+      `INSERT INTO experiments (name, notes, configurations, replay_state, requests, created_at, updated_at,
+         ${BEST_COLUMNS})
+       SELECT ?, notes, configurations, replay_state, requests, ?, ?, ${BEST_COLUMNS}
+       FROM experiments WHERE id = ?`
     ),
     copyTags: db.prepare(
       'INSERT INTO experiment_tags (experiment_id, tag) SELECT ?, tag FROM experiment_tags WHERE experiment_id = ?'
@@ -561,7 +588,6 @@ function prepare(db: Database) {
       `INSERT INTO run_timelines (experiment_id, config_index, format, raw_bytes, data)
        SELECT ?, config_index, format, raw_bytes, data FROM run_timelines WHERE experiment_id = ?`
     ),
-    countMatching: db.prepare(`SELECT count(*) FROM experiments e WHERE ${MATCHING}`),
     itemsOf: db.prepare(
       `SELECT id, name, substr(notes, 1, :preview) AS notes_preview, requests, created_at, updated_at
        FROM experiments WHERE id IN (SELECT value FROM json_each(:ids))`
@@ -573,7 +599,9 @@ function prepare(db: Database) {
     runsOf: db.prepare(
       `SELECT r.experiment_id, r.config_index, r.spec, r.label, r.family, r.status, r.summary,
               r.final, r.error, r.engine_version, r.pool_layout_version, r.timeline_state,
-              r.timeline_bytes, length(t.data) AS stored_bytes
+              r.timeline_bytes, length(t.data) AS stored_bytes, r.utilization,
+              r.external_fragmentation, r.internal_fragmentation, r.fail_fragmented,
+              r.fail_no_memory
        FROM experiment_runs r
        LEFT JOIN run_timelines t
          ON t.experiment_id = r.experiment_id AND t.config_index = r.config_index
@@ -592,6 +620,18 @@ function prepare(db: Database) {
        JOIN experiments e ON e.id = t.experiment_id AND e.deleted_at IS NULL
        GROUP BY lower(t.tag) ORDER BY count DESC, lower(t.tag) LIMIT ?`
     )
+  }
+}
+
+/** A run's key metrics from its columns; null when it has no summary. */
+function metricsOf(run: RunRow): Record<KeyMetric, number> | null {
+  if (run.utilization === null) return null
+  return {
+    utilization: run.utilization,
+    externalFragmentation: run.external_fragmentation ?? 0,
+    internalFragmentation: run.internal_fragmentation ?? 0,
+    failFragmented: run.fail_fragmented ?? 0,
+    failNoMemory: run.fail_no_memory ?? 0
   }
 }
 

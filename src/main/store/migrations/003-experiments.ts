@@ -13,8 +13,10 @@ import type { Migration } from './migration'
  * Ids never come back after a purge (AUTOINCREMENT): a window still showing
  * a purged experiment cannot reach a newer one under the same id.
  * `deleted_at` set means deleted and restorable until the undo window closes.
- * The key-metric columns of a run copy figures of its summary so the library
- * sorts by them without parsing JSON.
+ * The key-metric columns of a run copy figures of its summary, and the
+ * experiment's `best_` columns the best of them over its runs (the highest
+ * utilization, the lowest fragmentation and failure counts), so the library
+ * shows and sorts by them without parsing JSON or grouping runs.
  */
 export const migration003Experiments: Migration = {
   version: 3,
@@ -31,7 +33,12 @@ export const migration003Experiments: Migration = {
         requests       INTEGER NOT NULL CHECK (requests >= 0),
         created_at     INTEGER NOT NULL,
         updated_at     INTEGER NOT NULL,
-        deleted_at     INTEGER
+        deleted_at     INTEGER,
+        best_utilization            REAL,
+        best_external_fragmentation REAL,
+        best_internal_fragmentation REAL,
+        best_fail_fragmented        INTEGER,
+        best_fail_no_memory         INTEGER
       ) STRICT;
       CREATE INDEX experiments_by_updated ON experiments (updated_at) WHERE deleted_at IS NULL;
       CREATE INDEX experiments_by_created ON experiments (created_at) WHERE deleted_at IS NULL;
