@@ -202,6 +202,14 @@ export const ExperimentListOutput = z
 
 export const ExperimentRef = z.object({ id: ExperimentId }).strict()
 
+export const ExperimentGetInput = z
+  .object({
+    id: ExperimentId,
+    /** Include the scenario text (default true); a million requests are about 12 MB of it. */
+    scenario: z.boolean().optional()
+  })
+  .strict()
+
 export const ExperimentRunSchema = z
   .object({
     config: z
@@ -233,7 +241,8 @@ export const ExperimentRunSchema = z
 
 export const ExperimentDetailSchema = ExperimentItemSchema.extend({
   notes: z.string(),
-  scenario: z.string(),
+  /** Null when asked for without it. */
+  scenario: z.string().nullable(),
   configurations: z.array(ExperimentConfigurationSchema),
   replayState: z.json(),
   runs: z.array(ExperimentRunSchema),

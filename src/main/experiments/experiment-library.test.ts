@@ -64,6 +64,9 @@ describe('saving a finished run', () => {
 
     const detail = await service.call('experiment:get', { id: item.id })
     expect(detail.scenario).toBe(PAGES_SCENARIO)
+    expect((await service.call('experiment:get', { id: item.id, scenario: false })).scenario).toBe(
+      null
+    )
     expect(detail.replayState).toEqual({ step: 3, panes: ['map', 'events'] })
     expect(detail.configurations).toEqual([
       { spec: 'buddy', label: summary.configs[0]!.label, display: { colour: '#336699' } },

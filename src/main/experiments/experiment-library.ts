@@ -60,12 +60,12 @@ export class ExperimentLibrary {
     return this.repository.list(input)
   }
 
-  get({ id }: Input<'experiment:get'>): LabOutput<'experiment:get'> {
+  get({ id, scenario }: Input<'experiment:get'>): LabOutput<'experiment:get'> {
     const stored = this.repository.stored(id)
     return {
       ...this.repository.item(id),
       notes: stored.notes,
-      scenario: this.repository.scenario(id),
+      scenario: scenario === false ? null : this.repository.scenario(id),
       configurations: stored.configurations,
       replayState: stored.replayState as LabOutput<'experiment:get'>['replayState'],
       runs: stored.runs.map((run) => ({

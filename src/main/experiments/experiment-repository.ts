@@ -209,8 +209,13 @@ export class ExperimentRepository {
     })
   }
 
-  /** Remove for good every experiment deleted before `before`; returns how many. */
+  /**
+   * Remove for good every experiment deleted before `before`; returns how
+   * many. Takes the write lock only when there is something to remove, so
+   * listing never waits for another AllocLab's save.
+   */
   purge(before: number): number {
+    if (this.statements.anyPurgeable.get(before) === undefined) return 0
     return this.write(() => this.statements.purge.run(before).changes)
   }
 
@@ -566,6 +571,9 @@ function prepare(db: Database) {
     markDeleted: db.prepare('UPDATE experiments SET deleted_at = ? WHERE id = ?'),
     restore: db.prepare('UPDATE experiments SET deleted_at = NULL WHERE id = ?'),
     purge: db.prepare('DELETE FROM experiments WHERE deleted_at IS NOT NULL AND deleted_at < ?'),
+    anyPurgeable: db.prepare(
+      'SELECT 1 FROM experiments WHERE deleted_at IS NOT NULL AND deleted_at < ? LIMIT 1'
+    ),
     copyExperiment: db.prepare(
       `INSERT INTO experiments (name, notes, configurations, replay_state, requests, created_at, updated_at,
          ${BEST_COLUMNS})
