@@ -70,6 +70,6 @@ export interface ExperimentPatch {
   readonly notes?: string
   readonly tags?: readonly string[]
   readonly replayState?: string
-  /** Display choices by configuration index (JSON values; null for none). */
-  readonly displays?: readonly unknown[]
+  /** Display choices by configuration index (null for none). */
+  readonly displays?: readonly ExperimentConfiguration['display'][]
 }

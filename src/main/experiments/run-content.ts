@@ -5,6 +5,7 @@ import type { RecordedRun } from '../service/recorded-run'
 import { compressBlob } from './blob-compression'
 import type {
   CompressedBlob,
+  ExperimentConfiguration,
   ExperimentContent,
   RecordedBy,
   RunRecord,
@@ -36,7 +37,7 @@ export async function runContent(
   run: RecordedRun,
   options: {
     readonly keepTimelines: boolean
-    readonly displays: readonly unknown[] | undefined
+    readonly displays: readonly ExperimentConfiguration['display'][] | undefined
     readonly engine: RecordedBy
     readonly origin: RunOrigin | undefined
   }
@@ -88,7 +89,7 @@ export async function runContent(
     configurations: run.configs.map((config, index) => ({
       spec: config.config.spec,
       label: config.config.label,
-      display: (options.displays?.[index] ?? null) as never
+      display: options.displays?.[index] ?? null
     })),
     program: programBlob,
     runs
