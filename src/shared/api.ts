@@ -13,6 +13,25 @@ import {
 import { DatabaseNoticeSchema } from './database-notice'
 import { OstepImportInput, OstepImportOutput } from './ostep/ostep-import-schemas'
 import { DraftGetOutput, DraftSaveOutput, DraftSchema } from './draft-schemas'
+import {
+  ExperimentAnnotateInput,
+  ExperimentDeleteOutput,
+  ExperimentDetailSchema,
+  ExperimentDuplicateInput,
+  ExperimentExportInput,
+  ExperimentExportOutput,
+  ExperimentGetInput,
+  ExperimentImportInput,
+  ExperimentItemSchema,
+  ExperimentListInput,
+  ExperimentListOutput,
+  ExperimentOpenOutput,
+  ExperimentRef,
+  ExperimentRenameInput,
+  ExperimentRerunInput,
+  ExperimentRerunOutput,
+  ExperimentSaveInput
+} from './experiment-schemas'
 import { LOCALES } from './i18n/locales'
 import { LabError, type LabErrorData } from './lab-error'
 import {
@@ -101,7 +120,19 @@ export const labChannels = {
   'timeline:structures': { input: StructuresInput, output: StructuresOutput },
   'draft:get': { input: NoInput, output: DraftGetOutput },
   'draft:save': { input: DraftSchema, output: DraftSaveOutput },
-  'timeline:find': { input: FindInput, output: FindOutput }
+  'timeline:find': { input: FindInput, output: FindOutput },
+  'experiment:list': { input: ExperimentListInput, output: ExperimentListOutput },
+  'experiment:get': { input: ExperimentGetInput, output: ExperimentDetailSchema },
+  'experiment:save': { input: ExperimentSaveInput, output: ExperimentItemSchema },
+  'experiment:rename': { input: ExperimentRenameInput, output: ExperimentItemSchema },
+  'experiment:annotate': { input: ExperimentAnnotateInput, output: ExperimentItemSchema },
+  'experiment:duplicate': { input: ExperimentDuplicateInput, output: ExperimentItemSchema },
+  'experiment:delete': { input: ExperimentRef, output: ExperimentDeleteOutput },
+  'experiment:restore': { input: ExperimentRef, output: ExperimentItemSchema },
+  'experiment:open': { input: ExperimentRef, output: ExperimentOpenOutput },
+  'experiment:rerun': { input: ExperimentRerunInput, output: ExperimentRerunOutput },
+  'experiment:export-file': { input: ExperimentExportInput, output: ExperimentExportOutput },
+  'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

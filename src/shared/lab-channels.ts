@@ -20,7 +20,19 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:structures',
   'draft:get',
   'draft:save',
-  'timeline:find'
+  'timeline:find',
+  'experiment:list',
+  'experiment:get',
+  'experiment:save',
+  'experiment:rename',
+  'experiment:annotate',
+  'experiment:duplicate',
+  'experiment:delete',
+  'experiment:restore',
+  'experiment:open',
+  'experiment:rerun',
+  'experiment:export-file',
+  'experiment:import-file'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -8,6 +8,7 @@ import enApp from './en/app'
 import enCli from './en/cli'
 import enCompare from './en/compare'
 import enEngine from './en/engine'
+import enExperiments from './en/experiments'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
 import enPages from './en/pages'
@@ -24,6 +25,7 @@ import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhCompare from './zh-CN/compare'
 import zhEngine from './zh-CN/engine'
+import zhExperiments from './zh-CN/experiments'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
@@ -44,6 +46,7 @@ export const catalog = {
     cli: enCli,
     compare: enCompare,
     engine: enEngine,
+    experiments: enExperiments,
     heap: enHeap,
     lessons: enLessons,
     pages: enPages,
@@ -62,6 +65,7 @@ export const catalog = {
     cli: zhCli,
     compare: zhCompare,
     engine: zhEngine,
+    experiments: zhExperiments,
     heap: zhHeap,
     lessons: zhLessons,
     pages: zhPages,
