@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { formatBytes } from '@shared/format/format-value'
 import { LabError } from '@shared/lab-error'
-import type { ExperimentFields } from '@shared/reports/experiment-document'
+import type { ExperimentFields } from '@shared/reports/experiment-fields'
 import type { LabCaller } from '../reports/lab-caller'
 import {
   reportFormatOf,
