@@ -144,6 +144,7 @@ test('a run saved from the Workbench and Replay comes back after a reload at the
   expect(await report.locator('svg.map').count()).toBeGreaterThanOrEqual(CONFIGS.length)
   await expect(report.locator('#final pre.proc').first()).toContainText('Node 0, zone')
   await report.screenshot({ path: join(ARTIFACTS, 'library-report-en.png'), fullPage: true })
+  await report.screenshot({ path: join(ARTIFACTS, 'library-report-en-top.png') })
   expect(attempts).toEqual([])
   console.log(`[library] report: ${Math.round(statSync(file).size / 1024)} KiB, no request left it`)
   await report.close()
@@ -194,8 +195,11 @@ test('screenshots of the Library in both languages, both themes and two window s
           { width: 1920, height: 1080 }
         ]) {
           await page.setViewportSize(size)
+          // A fresh page, as the user would see the library on opening the app.
           await page.goto(`${host.url}#/library`)
+          await page.reload()
           await expect(page.getByRole('article')).toHaveCount(2)
+          await expect(page.getByRole('article').first()).toContainText('作业 3')
           await page.screenshot({
             path: join(ARTIFACTS, `library-${language}-${theme}-${size.width}.png`)
           })

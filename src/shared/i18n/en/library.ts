@@ -5,6 +5,7 @@ export default {
     searchPlaceholder: 'Name, tag or notes',
     sort: 'Sort by',
     order: 'Order',
+    usualOrder: 'Usual',
     ascending: 'Ascending',
     descending: 'Descending',
     import: 'Import experiment file…',

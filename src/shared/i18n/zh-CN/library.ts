@@ -6,6 +6,7 @@ export default {
     searchPlaceholder: '名称、标签或备注',
     sort: '排序方式',
     order: '顺序',
+    usualOrder: '默认',
     ascending: '升序',
     descending: '降序',
     import: '导入实验文件…',
