@@ -148,6 +148,32 @@ test('a run saved from the Workbench and Replay comes back after a reload at the
   expect(attempts).toEqual([])
   console.log(`[library] report: ${Math.round(statSync(file).size / 1024)} KiB, no request left it`)
   await report.close()
+
+  // Print lays the report out inside the window, under the window's own strict policy.
+  await page.evaluate(() => {
+    ;(window as unknown as { printedFrames: string[] }).printedFrames = []
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLIFrameElement) {
+            const frame = node
+            const print = (): void => {
+              const document = frame.contentDocument!
+              const heading = document.querySelector('h1')
+              ;(window as unknown as { printedFrames: string[] }).printedFrames.push(
+                `${heading?.textContent} ${document.adoptedStyleSheets.length} ${getComputedStyle(heading!).fontWeight}`
+              )
+            }
+            frame.contentWindow!.print = print
+          }
+    }).observe(document.body, { childList: true })
+  })
+  await item.getByRole('button', { name: t('library.item.printReport') }).click()
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { printedFrames: string[] }).printedFrames)
+    )
+    .toEqual([expect.stringMatching(/^Holes and buddies 1 [6-9]00$/)])
   expect(problems).toEqual([])
 })
 

@@ -14,8 +14,10 @@ export interface EmbeddedFace {
   readonly descriptors: FontFaceDescriptors
 }
 
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/gi
 const FONT_FACE = /@font-face\s*\{([^}]*)\}/g
 const DESCRIPTOR = /([a-z-]+)\s*:\s*([^;]+);?/g
+const SRC = /\bsrc\s*:[^;]*url\([^)]*\)[^;]*;?/g
 const DATA_URL = /url\(\s*["']?data:[^;,]+;base64,([A-Za-z0-9+/=]+)["']?\s*\)/
 
 /** The report's stylesheet without its @font-face rules, and the faces those rules embed. */
@@ -23,12 +25,12 @@ export function splitReportStyles(css: string): { css: string; faces: EmbeddedFa
   const faces: EmbeddedFace[] = []
   const rest = css.replace(FONT_FACE, (_rule, body: string) => {
     let family = ''
-    let base64 = ''
+    // The data: URL holds a `;` of its own, so it is found before the descriptors are split.
+    const base64 = DATA_URL.exec(body)?.[1] ?? ''
     const descriptors: Record<string, string> = {}
-    for (const [, name, value] of body.matchAll(DESCRIPTOR)) {
+    for (const [, name, value] of body.replace(SRC, '').matchAll(DESCRIPTOR)) {
       const text = value!.trim()
       if (name === 'font-family') family = text.replace(/^["']|["']$/g, '')
-      else if (name === 'src') base64 = DATA_URL.exec(text)?.[1] ?? ''
       else if (name === 'unicode-range') descriptors['unicodeRange'] = text
       else if (name === 'font-weight') descriptors['weight'] = text
       else if (name === 'font-style') descriptors['style'] = text
@@ -49,13 +51,19 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
 
 /** Lay the report out in a hidden frame of this page and open the browser's print dialog on it. */
 export async function printReport(html: string, frameTitle: string): Promise<void> {
-  const source = new DOMParser().parseFromString(html, 'text/html')
+  // Taken out before parsing: even a parsed document's <style> is checked against the window's policy.
+  const styles: string[] = []
+  const unstyled = html.replace(STYLE_ELEMENT, (_element, css: string) => {
+    styles.push(css)
+    return ''
+  })
+  const source = new DOMParser().parseFromString(unstyled, 'text/html')
   const frame = document.createElement('iframe')
   frame.title = frameTitle
   frame.setAttribute('aria-hidden', 'true')
   frame.tabIndex = -1
-  frame.style.cssText =
-    'position:fixed;inset-inline-start:-10000px;inline-size:1px;block-size:1px;border:0'
+  // A class, not a style attribute: the window's policy refuses inline styles.
+  frame.className = 'print-frame'
   document.body.append(frame)
   // The frame's own constructors: a sheet or a face from this window could not be adopted there.
   const view = frame.contentWindow as (Window & typeof globalThis) | null
@@ -66,9 +74,8 @@ export async function printReport(html: string, frameTitle: string): Promise<voi
   }
   target.documentElement.lang = source.documentElement.lang
   target.title = source.title
-  const styles = [...source.querySelectorAll('style')].map((style) => style.textContent).join('\n')
   source.querySelectorAll('script, style, meta, link, base').forEach((node) => node.remove())
-  const { css, faces } = splitReportStyles(styles)
+  const { css, faces } = splitReportStyles(styles.join('\n'))
   const sheet = new view.CSSStyleSheet()
   sheet.replaceSync(css)
   target.adoptedStyleSheets = [sheet]
