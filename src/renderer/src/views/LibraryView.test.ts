@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
+import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { LabError } from '@shared/lab-error'
 import { FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
 import { mountRenderer, type MountedRenderer } from '@renderer/test-support/mount-renderer'
@@ -27,7 +27,11 @@ async function open(bridge: FakeLabBridge, path = '/library'): Promise<MountedRe
   return mounted
 }
 
-function button(root: MountedRenderer['root'], text: string, within = root) {
+function button(
+  root: MountedRenderer['root'],
+  text: string,
+  within: Pick<DOMWrapper<Element>, 'findAll' | 'text'> = root
+) {
   const found = within.findAll('button').find((b) => b.text() === text)
   if (!found) throw new Error(`no button "${text}" in ${within.text()}`)
   return found
