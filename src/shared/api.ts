@@ -33,6 +33,7 @@ import {
   ExperimentSaveInput
 } from './experiment-schemas'
 import { LOCALES } from './i18n/locales'
+import { ReportHtmlInput, ReportHtmlOutput } from './report-schemas'
 import { LabError, type LabErrorData } from './lab-error'
 import {
   LAB_CHANNEL_NAMES,
@@ -132,7 +133,8 @@ export const labChannels = {
   'experiment:open': { input: ExperimentRef, output: ExperimentOpenOutput },
   'experiment:rerun': { input: ExperimentRerunInput, output: ExperimentRerunOutput },
   'experiment:export-file': { input: ExperimentExportInput, output: ExperimentExportOutput },
-  'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema }
+  'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema },
+  'report:html': { input: ReportHtmlInput, output: ReportHtmlOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

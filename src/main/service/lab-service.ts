@@ -26,6 +26,7 @@ import { builtWorkerLaunch } from '../worker/built-worker-launch'
 import { draftHandlers } from './draft-handlers'
 import { importMallocPyCommand } from '../ostep/import-malloc-py'
 import { ExperimentLibrary } from '../experiments/experiment-library'
+import { reportHtmlCall } from '../reports/report-html-call'
 import { toLabErrorData } from './lab-errors'
 import { RunScheduler, type RunSchedulerDeps } from './run-scheduler'
 
@@ -122,7 +123,12 @@ export class LabService {
       'experiment:open': (input) => this.experiments.open(input),
       'experiment:rerun': (input) => this.experiments.rerun(input),
       'experiment:export-file': (input) => this.experiments.exportFile(input),
-      'experiment:import-file': (input) => this.experiments.importFile(input)
+      'experiment:import-file': (input) => this.experiments.importFile(input),
+      'report:html': (input) =>
+        reportHtmlCall(
+          { lab: this, scenarioOf: (runId) => this.runs.finishedRun(runId).settings.scenario },
+          input
+        )
     }
   }
 

@@ -11,6 +11,7 @@ import enEngine from './en/engine'
 import enExperiments from './en/experiments'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
+import enLibrary from './en/library'
 import enPages from './en/pages'
 import enReport from './en/report'
 import enReplay from './en/replay'
@@ -28,6 +29,7 @@ import zhEngine from './zh-CN/engine'
 import zhExperiments from './zh-CN/experiments'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
+import zhLibrary from './zh-CN/library'
 import zhPages from './zh-CN/pages'
 import zhReport from './zh-CN/report'
 import zhReplay from './zh-CN/replay'
@@ -49,6 +51,7 @@ export const catalog = {
     experiments: enExperiments,
     heap: enHeap,
     lessons: enLessons,
+    library: enLibrary,
     pages: enPages,
     report: enReport,
     replay: enReplay,
@@ -68,6 +71,7 @@ export const catalog = {
     experiments: zhExperiments,
     heap: zhHeap,
     lessons: zhLessons,
+    library: zhLibrary,
     pages: zhPages,
     report: zhReport,
     replay: zhReplay,
