@@ -58,6 +58,8 @@ import {
   RunStartOutput,
   RunSummaryOutput,
   RunViewOutput,
+  StepInput,
+  StepOutput,
   StructuresInput,
   StructuresOutput
 } from './run-schemas'
@@ -121,6 +123,7 @@ export const labChannels = {
   'draft:get': { input: NoInput, output: DraftGetOutput },
   'draft:save': { input: DraftSchema, output: DraftSaveOutput },
   'timeline:find': { input: FindInput, output: FindOutput },
+  'timeline:step': { input: StepInput, output: StepOutput },
   'experiment:list': { input: ExperimentListInput, output: ExperimentListOutput },
   'experiment:get': { input: ExperimentGetInput, output: ExperimentDetailSchema },
   'experiment:save': { input: ExperimentSaveInput, output: ExperimentItemSchema },
