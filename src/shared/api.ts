@@ -59,6 +59,8 @@ import {
   RunStartOutput,
   RunSummaryOutput,
   RunViewOutput,
+  StepInput,
+  StepOutput,
   StructuresInput,
   StructuresOutput
 } from './run-schemas'
@@ -122,6 +124,7 @@ export const labChannels = {
   'draft:get': { input: NoInput, output: DraftGetOutput },
   'draft:save': { input: DraftSchema, output: DraftSaveOutput },
   'timeline:find': { input: FindInput, output: FindOutput },
+  'timeline:step': { input: StepInput, output: StepOutput },
   'experiment:list': { input: ExperimentListInput, output: ExperimentListOutput },
   'experiment:get': { input: ExperimentGetInput, output: ExperimentDetailSchema },
   'experiment:save': { input: ExperimentSaveInput, output: ExperimentItemSchema },

@@ -21,6 +21,7 @@ export const LAB_CHANNEL_NAMES = [
   'draft:get',
   'draft:save',
   'timeline:find',
+  'timeline:step',
   'experiment:list',
   'experiment:get',
   'experiment:save',

@@ -3,7 +3,7 @@
  * window is bounded, so no call can ask the service for unbounded work.
  */
 import { z } from 'zod'
-import { LabMessageSchema } from './lab-error'
+import { LabErrorSchema, LabMessageSchema } from './lab-error'
 import { REQUEST_WORDS } from './scenario/keywords'
 import { MAP_STATES, MapStateSchema } from './vocabulary/map-states'
 import { MetricNameSchema } from './vocabulary/metrics'
@@ -33,6 +33,8 @@ export const MAX_MAP_WIDTH = 8192
 export const MAX_WARNINGS = 100
 /** Most steps one timeline:find answers with. */
 export const MAX_FIND_LIMIT = 1000
+/** Most questions one timeline:step carries: a map, the structures and the events of every configuration, twice over. */
+export const MAX_STEP_QUESTIONS = 6 * MAX_CONFIGS
 
 const Step = z.number().int().min(0)
 const RunId = z.string().min(1).max(64)
@@ -376,6 +378,43 @@ export const StructuresOutput = z
       .nullable()
   })
   .strict()
+
+/**
+ * One question of a timeline:step: what timeline:map, timeline:structures
+ * or timeline:events would be asked, less the run (the batch names it once).
+ */
+export const StepQuestion = z.discriminatedUnion('kind', [
+  MapInput.omit({ runId: true })
+    .extend({ kind: z.literal('map') })
+    .strict(),
+  StructuresInput.omit({ runId: true })
+    .extend({ kind: z.literal('structures') })
+    .strict(),
+  EventsInput.omit({ runId: true })
+    .extend({ kind: z.literal('events') })
+    .strict()
+])
+export type StepQuestion = z.infer<typeof StepQuestion>
+
+/**
+ * Everything Replay's panels ask when the step changes, as one call: one
+ * round trip instead of one per panel, and the service answers the
+ * questions that replay an engine in the order that never sends it back.
+ */
+export const StepInput = z
+  .object({ runId: RunId, questions: z.array(StepQuestion).min(1).max(MAX_STEP_QUESTIONS) })
+  .strict()
+
+/** Each question's answer, in the order asked; one that failed says why without failing the rest. */
+export const StepAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('map'), map: MapOutput }).strict(),
+  z.object({ kind: z.literal('structures'), structures: StructuresOutput }).strict(),
+  z.object({ kind: z.literal('events'), events: EventsOutput }).strict(),
+  z.object({ kind: z.literal('error'), error: LabErrorSchema }).strict()
+])
+export type StepAnswer = z.infer<typeof StepAnswer>
+
+export const StepOutput = z.object({ answers: z.array(StepAnswer) }).strict()
 
 export const RunProgressEvent = z
   .object({

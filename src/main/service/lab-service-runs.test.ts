@@ -155,6 +155,44 @@ describe('runs through LabService', () => {
     lab.close()
   })
 
+  it('answers a timeline:step as its questions asked one by one would be, a refusal in its place', async () => {
+    const { lab } = service()
+    const started = await lab.call('run:start', {
+      scenario: PAGES,
+      allocators: ['buddy', 'first-fit:arena=256KiB']
+    })
+    await runFinished(lab, started.runId)
+    const runId = started.runId
+    const { answers } = await lab.call('timeline:step', {
+      runId,
+      questions: [
+        { kind: 'structures', config: 0, step: 3 },
+        { kind: 'events', config: 0, from: 1, count: 3 },
+        { kind: 'map', config: 1, step: 2, width: 16 },
+        { kind: 'map', config: 0, step: 99 },
+        { kind: 'structures', config: 7, step: 0 }
+      ]
+    })
+    expect(answers.map((a) => a.kind)).toEqual(['structures', 'events', 'map', 'error', 'error'])
+    expect(answers[0]).toEqual({
+      kind: 'structures',
+      structures: await lab.call('timeline:structures', { runId, config: 0, step: 3 })
+    })
+    expect(answers[1]).toEqual({
+      kind: 'events',
+      events: await lab.call('timeline:events', { runId, config: 0, from: 1, count: 3 })
+    })
+    expect(answers[2]).toEqual({
+      kind: 'map',
+      map: await lab.call('timeline:map', { runId, config: 1, step: 2, width: 16 })
+    })
+    const [outOfRange, noConfig] = [answers[3]!, answers[4]!]
+    expect(outOfRange.kind === 'error' && outOfRange.error.code).toBe('invalid-input')
+    expect(noConfig.kind === 'error' && noConfig.error.code).toBe('not-found')
+    expect(noConfig.kind === 'error' && noConfig.error.message.length).toBeGreaterThan(10)
+    lab.close()
+  })
+
   it('summarises each configuration with typed figures, peaks at exact steps and the final structures', async () => {
     const { lab } = service()
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
@@ -224,6 +262,22 @@ describe('runs through LabService', () => {
       ],
       ['timeline:events', { runId: 'run-999', config: 0, from: 0, count: 1 }, 'not-found'],
       ['timeline:structures', { runId, config: 3, step: 0 }, 'not-found'],
+      ['timeline:step', { runId, questions: [] }, 'invalid-input'],
+      [
+        'timeline:step',
+        { runId, questions: [{ kind: 'look', config: 0, step: 0 }] },
+        'invalid-input'
+      ],
+      [
+        'timeline:step',
+        { runId, questions: [{ kind: 'map', config: 0, step: 0, width: 8193 }] },
+        'invalid-input'
+      ],
+      [
+        'timeline:step',
+        { runId: 'run-999', questions: [{ kind: 'map', config: 0, step: 0 }] },
+        'not-found'
+      ],
       ['run:start', { scenario: PAGES, allocators: [] }, 'invalid-input'],
       ['run:start', { scenario: PAGES, allocators: ['no-such-family'] }, 'invalid-input'],
       ['run:cancel', { runId: 'run-999' }, 'not-found']

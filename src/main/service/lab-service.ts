@@ -111,6 +111,7 @@ export class LabService {
       'timeline:map': (input) => this.runs.map(input),
       'timeline:structures': (input) => this.runs.structures(input),
       'timeline:find': (input) => this.runs.find(input),
+      'timeline:step': (input) => this.runs.step(input),
       ...draftHandlers(store.db),
       'experiment:list': (input) => this.experiments.list(input),
       'experiment:get': (input) => this.experiments.get(input),

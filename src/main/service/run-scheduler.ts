@@ -38,6 +38,7 @@ import { RunIds } from './run-ids'
 import { RUN_OVERHEAD_BYTES, configReservation, programBytes, textBytes } from './run-memory'
 import { RunShelf, type RunMemory } from './run-shelf'
 import { ScenarioCompiler } from './scenario-compiler'
+import { answerStep } from './step-answers'
 import { ViewLeases } from './view-leases'
 
 export interface RunSchedulerDeps {
@@ -288,6 +289,13 @@ export class RunScheduler {
 
   find(input: Input<'timeline:find'>): Promise<LabOutput<'timeline:find'>> {
     return this.query(input.runId, (run) => run.config(input.config).find(input))
+  }
+
+  /** Everything Replay's panels ask at a step, in one call (see step-answers.ts). */
+  step(input: Input<'timeline:step'>): Promise<LabOutput<'timeline:step'>> {
+    return this.query(input.runId, async (run) => ({
+      answers: await answerStep(input.runId, run, input.questions)
+    }))
   }
 
   /** Bytes recorded runs hold against the budget (for tests and diagnostics). */

@@ -1,10 +1,10 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { MAX_MAP_WIDTH } from '@shared/run-schemas'
-import { useLab } from '@renderer/lab/use-lab'
 import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
 import { LatestWins } from '@renderer/replay/latest-wins'
 import { changedSpans, mapImageOf, type MapImage } from '@renderer/replay/map-image'
 import type { MapQuery } from '@renderer/replay/map-viewport'
+import { useTimelineCacheStore } from '@renderer/stores/timeline-cache'
 
 export { MAX_MAP_WIDTH }
 
@@ -39,7 +39,7 @@ export function useMapImage(
   /** While playing, highlight what changed since the map drawn last instead of asking for the step before. */
   sinceLast: Ref<boolean> = ref(false)
 ) {
-  const lab = useLab()
+  const cache = useTimelineCacheStore()
   const image = shallowRef<MapImage | null>(null)
   const changed = shallowRef<{ start: number; end: number }[]>([])
   const loading = ref(false)
@@ -52,7 +52,7 @@ export function useMapImage(
     const text = keyText(target)
     const known = kept.get(text)
     if (known) return known
-    const answer = await lab.invoke('timeline:map', {
+    const answer = await cache.map({
       runId: target.runId,
       config: target.config,
       step: target.step,

@@ -1,7 +1,12 @@
 import { shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import type { LabInput, LabOutput } from '@shared/api'
-import type { TimelineEvent } from '@shared/run-schemas'
+import { LabError, type LabInput, type LabOutput } from '@shared/api'
+import {
+  MAX_STEP_QUESTIONS,
+  type StepAnswer as AnswerAtStep,
+  type StepQuestion,
+  type TimelineEvent
+} from '@shared/run-schemas'
 import { useLab } from '@renderer/lab/use-lab'
 
 type Structures = LabOutput<'timeline:structures'>
@@ -14,99 +19,147 @@ export const STEP_HISTORY = 12
 /** Steps a held key may skip that the next question still fills in. */
 const MAX_SKIPPED = 64
 
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = []
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size))
+  return parts
+}
+
 /** What useTimelineCacheStore().step answers: the events up to the step (ascending) and the structures after it. */
 export interface StepAnswer {
   readonly events: readonly TimelineEvent[]
   readonly structures: Structures
 }
 
-interface Queued {
-  /** Requests the service's engine must have run before this answer: it replays forward from there. */
-  readonly position: number
-  /** Reads leave the engine where it stands; events run it on. At one position, reads go first. */
-  readonly reads: boolean
-  readonly run: () => Promise<unknown>
-  readonly settle: (value: unknown) => void
+type Asked = {
+  readonly question: StepQuestion
+  readonly settle: (answer: AnswerAtStep) => void
   readonly fail: (error: unknown) => void
 }
 
+/** The value of one timeline:step answer, or the error it carries thrown. */
+function valueOf<K extends Exclude<AnswerAtStep['kind'], 'error'>>(
+  answer: AnswerAtStep | undefined,
+  kind: K
+): Extract<AnswerAtStep, { kind: K }> {
+  if (answer?.kind === 'error') throw LabError.from(answer.error)
+  if (answer?.kind !== kind)
+    throw new LabError('internal', 'service.invalidOutput', {
+      channel: 'timeline:step',
+      field: 'answers',
+      detail: `expected a ${kind} answer`
+    })
+  return answer as Extract<AnswerAtStep, { kind: K }>
+}
+
 /**
- * The questions that make the service replay a configuration's engine
- * (structures at a step, events with the blocks they cut or joined), asked
- * one at a time per configuration and, among those asked together, from the
- * earliest position on. The engine only runs forward cheaply: asked for
- * step 500,001's event after its structures (which leave it one request
- * further), it would start again from a checkpoint up to a quarter of a
- * million requests back. Structures are shared, so two panels never ask
- * twice.
+ * Replay's questions about steps (maps, structures, events), gathered into
+ * one timeline:step per run: every panel asks when the step changes, and
+ * one round trip answers them all. One call is in flight at a time; what is
+ * asked meanwhile goes in the next. Each panel asks through a LatestWins
+ * (one question in flight, only the newest waiting), so while a key is held
+ * the next call carries only the newest step, never the ones passed. The
+ * service answers the questions that replay an engine in the order that
+ * never sends it back (step-answers.ts). Structures are shared, so two
+ * panels never ask twice.
  */
 export const useTimelineCacheStore = defineStore('timelineCache', () => {
   const lab = useLab()
   const structuresAsked = new Map<string, Promise<Structures>>()
-  const queues = new Map<string, { waiting: Queued[]; busy: boolean }>()
   /** The newest structures answered per configuration, for panes that follow another's questions. */
   const latest = shallowRef(new Map<string, Structures>())
+  const waiting = new Map<string, Asked[]>()
+  let inFlight = false
+  let scheduled = false
 
-  function enqueue<T>(
-    runId: string,
-    config: number,
-    position: number,
-    reads: boolean,
-    run: () => Promise<T>
-  ): Promise<T> {
-    const key = `${runId}|${config}`
-    let queue = queues.get(key)
-    if (!queue) {
-      queue = { waiting: [], busy: false }
-      queues.set(key, queue)
-    }
-    const target = queue
-    return new Promise<T>((resolve, reject) => {
-      target.waiting.push({
-        position,
-        reads,
-        run,
-        settle: resolve as (value: unknown) => void,
-        fail: reject
-      })
-      // Questions asked in the same turn (one step change) are sorted before the first goes out.
-      if (!target.busy) queueMicrotask(() => void drain(target))
+  function ask(runId: string, question: StepQuestion): Promise<AnswerAtStep> {
+    return new Promise<AnswerAtStep>((settle, fail) => {
+      let asked = waiting.get(runId)
+      if (!asked) {
+        asked = []
+        waiting.set(runId, asked)
+      }
+      asked.push({ question, settle, fail })
+      schedule()
     })
   }
 
-  async function drain(queue: { waiting: Queued[]; busy: boolean }): Promise<void> {
-    if (queue.busy) return
-    queue.busy = true
+  function schedule(): void {
+    if (inFlight || scheduled) return
+    scheduled = true
+    // One step change reaches the panels' limiters over several microtasks: gather them all.
+    setTimeout(() => void flush(), 0)
+  }
+
+  async function flush(): Promise<void> {
+    scheduled = false
+    const runs = [...waiting]
+    waiting.clear()
+    inFlight = true
     try {
-      while (queue.waiting.length > 0) {
-        queue.waiting.sort((a, b) => a.position - b.position || Number(b.reads) - Number(a.reads))
-        const next = queue.waiting.shift()!
-        try {
-          next.settle(await next.run())
-        } catch (error) {
-          next.fail(error)
-        }
-      }
+      await Promise.all(
+        runs.flatMap(([runId, asked]) =>
+          chunks(asked, MAX_STEP_QUESTIONS).map(async (part) => {
+            try {
+              const { answers } = await lab.invoke('timeline:step', {
+                runId,
+                questions: part.map((one) => one.question)
+              })
+              part.forEach((one, i) => one.settle(answers[i]!))
+            } catch (error) {
+              for (const one of part) one.fail(error)
+            }
+          })
+        )
+      )
     } finally {
-      queue.busy = false
+      inFlight = false
+      if (waiting.size > 0) schedule()
     }
+  }
+
+  function noteLatest(runId: string, config: number, answer: Promise<Structures>): void {
+    void answer.then(
+      (value) => {
+        const next = new Map(latest.value)
+        next.set(`${runId}|${config}`, value)
+        latest.value = next
+      },
+      () => undefined
+    )
+  }
+
+  function askStructures(input: { runId: string; config: number; step: number }) {
+    return ask(input.runId, { kind: 'structures', config: input.config, step: input.step }).then(
+      (answer) => valueOf(answer, 'structures').structures
+    )
+  }
+
+  function askEvents(input: LabInput<'timeline:events'>): Promise<Events> {
+    return ask(input.runId, {
+      kind: 'events',
+      config: input.config,
+      from: input.from,
+      count: input.count
+    }).then((answer) => valueOf(answer, 'events').events)
+  }
+
+  /** The memory map of a configuration at a step (exact ranges when no width is given). */
+  function map(input: LabInput<'timeline:map'>): Promise<LabOutput<'timeline:map'>> {
+    return ask(input.runId, {
+      kind: 'map',
+      config: input.config,
+      step: input.step,
+      ...(input.width !== undefined ? { width: input.width } : {})
+    }).then((answer) => valueOf(answer, 'map').map)
   }
 
   function structures(input: { runId: string; config: number; step: number }): Promise<Structures> {
     const key = `${input.runId}|${input.config}|${input.step}`
     let answer = structuresAsked.get(key)
     if (!answer) {
-      answer = enqueue(input.runId, input.config, input.step + 1, true, () =>
-        lab.invoke('timeline:structures', input)
-      )
-      void answer.then(
-        (value) => {
-          const next = new Map(latest.value)
-          next.set(`${input.runId}|${input.config}`, value)
-          latest.value = next
-        },
-        () => undefined
-      )
+      answer = askStructures(input)
+      noteLatest(input.runId, input.config, answer)
       structuresAsked.set(key, answer)
       // A failed answer is not kept: asking again may succeed.
       answer.catch(() => structuresAsked.delete(key))
@@ -120,9 +173,7 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
   }
 
   function events(input: LabInput<'timeline:events'>): Promise<Events> {
-    return enqueue(input.runId, input.config, input.from, false, () =>
-      lab.invoke('timeline:events', input)
-    )
+    return askEvents(input)
   }
 
   /**
@@ -146,37 +197,28 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
         ? last + 1
         : Math.max(0, input.step - STEP_HISTORY)
     lastStepAsked.set(configKey, input.step)
-    answer = enqueue(input.runId, input.config, from, false, async () => {
-      const events =
-        input.step < 0
-          ? []
-          : (
-              await lab.invoke('timeline:events', {
-                runId: input.runId,
-                config: input.config,
-                from,
-                count: input.step - from + 1
-              })
-            ).events
-      const structures = await lab.invoke('timeline:structures', input)
-      return { events, structures }
-    })
+    // Asked together, so they travel in one call and the service explains the events first.
+    const events =
+      input.step < 0
+        ? Promise.resolve([])
+        : askEvents({
+            runId: input.runId,
+            config: input.config,
+            from,
+            count: input.step - from + 1
+          }).then((window) => window.events)
+    const structures = askStructures(input)
+    answer = Promise.all([events, structures]).then(([upTo, after]) => ({
+      events: upTo,
+      structures: after
+    }))
     stepsAsked.set(key, answer)
     answer.catch(() => stepsAsked.delete(key))
     if (stepsAsked.size > KEEP) stepsAsked.delete(stepsAsked.keys().next().value!)
     // Whoever asks the structures of this step later gets this answer.
-    const structuresKey = key
-    const structures = answer.then((both) => both.structures)
-    structuresAsked.set(structuresKey, structures)
-    structures.catch(() => structuresAsked.delete(structuresKey))
-    void structures.then(
-      (value) => {
-        const next = new Map(latest.value)
-        next.set(`${input.runId}|${input.config}`, value)
-        latest.value = next
-      },
-      () => undefined
-    )
+    structuresAsked.set(key, structures)
+    structures.catch(() => structuresAsked.delete(key))
+    noteLatest(input.runId, input.config, structures)
     return answer
   }
 
@@ -184,5 +226,5 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
     return latest.value.get(`${runId}|${config}`)
   }
 
-  return { structures, events, step, latestStructures }
+  return { map, structures, events, step, latestStructures }
 })

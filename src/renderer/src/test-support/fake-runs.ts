@@ -1,9 +1,13 @@
 import { LabError, parseInput, type LabChannel, type LabOutput } from '@shared/api'
 import type { FamilyKind } from '@shared/allocator-catalog'
-import type { TimelineEvent } from '@shared/run-schemas'
+import type { StepAnswer, StepQuestion, TimelineEvent } from '@shared/run-schemas'
 import type { RunStatus } from '@shared/vocabulary/run-statuses'
 import type { RunSummary } from '@shared/vocabulary/run-summary'
 import { summaryFixture } from './run-fixtures'
+
+type StepMap = LabOutput<'timeline:map'>
+type StepStructures = LabOutput<'timeline:structures'>
+type StepEvents = LabOutput<'timeline:events'>
 
 /** One configuration of a scripted run: its events as the service would describe them. */
 export interface FakeConfig {
@@ -166,8 +170,42 @@ export class FakeRuns {
           caches: null
         }
       }
+      case 'timeline:step': {
+        const { runId, questions } = parseInput(channel, input)
+        return { answers: questions.map((question) => this.stepAnswer(runId, question)) }
+      }
       default:
         throw new LabError('unknown-channel', 'service.unknownChannel', { channel })
+    }
+  }
+
+  /** One timeline:step question, answered as its own channel would be; a refusal in its place. */
+  private stepAnswer(runId: string, question: StepQuestion): StepAnswer {
+    const { kind, ...rest } = question
+    try {
+      switch (kind) {
+        case 'map':
+          return { kind, map: this.answer('timeline:map', { runId, ...rest }) as StepMap }
+        case 'structures':
+          return {
+            kind,
+            structures: this.answer('timeline:structures', { runId, ...rest }) as StepStructures
+          }
+        case 'events':
+          return { kind, events: this.answer('timeline:events', { runId, ...rest }) as StepEvents }
+      }
+    } catch (error) {
+      if (!(error instanceof LabError)) throw error
+      return {
+        kind: 'error',
+        error: {
+          code: error.code,
+          key: error.key,
+          params: { ...error.params },
+          ...(error.causes.length > 0 ? { causes: [...error.causes] } : {}),
+          message: error.message
+        }
+      }
     }
   }
 
