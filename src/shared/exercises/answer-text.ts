@@ -22,8 +22,8 @@ export function answerText(
       return t(key('succeededAt'), {
         place:
           place === 'frame'
-            ? `${t(key('frame'))} ${answer.place}`
-            : `${t(key('address'))} ${formatAddress(answer.place)}`
+            ? t(key('placeFrame'), { value: answer.place })
+            : t(key('placeAddress'), { value: formatAddress(answer.place) })
       })
     case 'examined':
       return String(answer.count)

@@ -38,6 +38,8 @@ export default {
     fails: 'It fails',
     address: 'Address',
     frame: 'First frame',
+    placeFrame: 'frame {value}',
+    placeAddress: 'address {value}',
     examinedField: 'Entries examined',
     freeAreasField: 'Free blocks per order, from order 0 up',
     freeAreasHint: 'Numbers separated by spaces, e.g. 0 0 1 1',

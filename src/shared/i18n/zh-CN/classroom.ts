@@ -39,6 +39,8 @@ export default {
     fails: '失败',
     address: '地址',
     frame: '起始页框',
+    placeFrame: '第 {value} 号页框',
+    placeAddress: '地址 {value}',
     examinedField: '查看的表项数',
     freeAreasField: '每一阶的空闲块数，从 0 阶开始',
     freeAreasHint: '用空格分隔的数字，例如 0 0 1 1',
