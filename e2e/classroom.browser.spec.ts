@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
 
@@ -55,7 +55,7 @@ async function call<T>(page: Page, channel: string, input: unknown): Promise<T> 
 }
 
 /** A screenshot from the top of the view, after checking nothing spills out sideways. */
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
   const spill = await page.evaluate(() => {
     const root = document.documentElement
     const wide = [...document.querySelectorAll('main *')]
@@ -74,6 +74,7 @@ async function shot(page: Page, name: string): Promise<void> {
   })
   expect(spill, `${name}: wider than the window`).toEqual([])
   await page.evaluate(() => window.scrollTo(0, 0))
+  if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: 'end' }))
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: false })
 }
@@ -125,7 +126,7 @@ test('a student walks the buddy lesson in Chinese and predicts five steps', asyn
   await expect(score).toHaveText('得分：1 题答对 1 题')
   await expect(stepField(page)).toHaveValue('2')
   await expect(note).toContainText('c 申请 9 KiB')
-  await shot(page, 'classroom-exercise-right-zh-CN-light-1280.png')
+  await shot(page, 'classroom-exercise-right-zh-CN-light-1280.png', exercise)
 
   // Step 3, free a: its buddy b is busy, so a waits on the order-8 list beside 768 (right).
   await exercise.getByRole('button', { name: '下一题' }).click()
@@ -149,7 +150,7 @@ test('a student walks the buddy lesson in Chinese and predicts five steps', asyn
   await expect(exercise).toContainText('不太对。')
   await expect(exercise).toContainText('正确答案：请求失败')
   await expect(score).toHaveText('得分：3 题答对 2 题')
-  await shot(page, 'classroom-exercise-wrong-zh-CN-light-1280.png')
+  await shot(page, 'classroom-exercise-wrong-zh-CN-light-1280.png', exercise)
 
   // Step 5, free b: it merges with a and succeeds (right).
   await exercise.getByRole('button', { name: '下一题' }).click()
@@ -169,7 +170,7 @@ test('a student walks the buddy lesson in Chinese and predicts five steps', asyn
   await expect(exercise).toContainText('正确答案：1。')
   await expect(score).toHaveText('得分：5 题答对 3 题')
   await expect(note).toContainText('现在申请 512 个页框立刻就成功了')
-  await shot(page, 'classroom-exercise-score-zh-CN-light-1280.png')
+  await shot(page, 'classroom-exercise-score-zh-CN-light-1280.png', exercise)
   await page.setViewportSize({ width: 1920, height: 1080 })
   await shot(page, 'classroom-exercise-score-zh-CN-light-1920.png')
 

@@ -32,7 +32,8 @@ export const LAB_CHANNEL_NAMES = [
   'experiment:open',
   'experiment:rerun',
   'experiment:export-file',
-  'experiment:import-file'
+  'experiment:import-file',
+  'exercise:export-sheet'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

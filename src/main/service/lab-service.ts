@@ -21,6 +21,7 @@ import type { OpenedStore } from '../store/open-store'
 import { SettingsRepository } from '../store/settings-repository'
 import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
+import { renderExerciseSheets } from '../exercises/exercise-sheets'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
 import { draftHandlers } from './draft-handlers'
@@ -122,7 +123,8 @@ export class LabService {
       'experiment:open': (input) => this.experiments.open(input),
       'experiment:rerun': (input) => this.experiments.rerun(input),
       'experiment:export-file': (input) => this.experiments.exportFile(input),
-      'experiment:import-file': (input) => this.experiments.importFile(input)
+      'experiment:import-file': (input) => this.experiments.importFile(input),
+      'exercise:export-sheet': (input) => renderExerciseSheets(this, input)
     }
   }
 

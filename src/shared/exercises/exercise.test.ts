@@ -117,9 +117,7 @@ describe('predict-the-next-step answers', () => {
 
   it('say the right answer in words in both languages', () => {
     const right = expectedAnswer('result', buddy)!
-    expect(answerText(translator('en'), right, 'frame', 'ok')).toBe(
-      'it succeeds at frame 256'
-    )
+    expect(answerText(translator('en'), right, 'frame', 'ok')).toBe('it succeeds at frame 256')
     expect(answerText(translator('zh-CN'), right, 'frame', 'ok')).toBe('成功，位置是 第 256 号页框')
   })
 })

@@ -10,6 +10,8 @@ import {
   type ExerciseKind,
   type StepTruth
 } from '@shared/exercises/exercise'
+import type { ExerciseQuestion } from '@shared/exercises/exercise-sheet-schemas'
+import type { LabOutput } from '@shared/api'
 import type { Locale } from '@shared/i18n/locales'
 import { eventSentence, requestText } from '@shared/timeline/event-sentence'
 import { useLab } from '@renderer/lab/use-lab'
@@ -50,6 +52,9 @@ export const useExerciseStore = defineStore('exercise', () => {
   const failure = shallowRef<FailureReason | null>(null)
   const feedback = shallowRef<ExerciseFeedback | null>(null)
   const score = ref({ right: 0, asked: 0 })
+  /** The teacher's questions for a sheet, over the configuration asked about. */
+  const sheet = ref<ExerciseQuestion[]>([])
+  const exporting = ref(false)
   let scoredRun: string | null = null
   let generation = 0
 
@@ -140,6 +145,35 @@ export const useExerciseStore = defineStore('exercise', () => {
     replay.seek(target.value)
   }
 
+  function addToSheet(): void {
+    if (target.value < 0) return
+    const question = { step: target.value, kind: kind.value }
+    const others = sheet.value.filter(
+      (chosen) => chosen.step !== question.step || chosen.kind !== question.kind
+    )
+    sheet.value = [...others, question].sort((a, b) => a.step - b.step)
+  }
+
+  function clearSheet(): void {
+    sheet.value = []
+  }
+
+  /** The sheet and its answer key, rendered main-side from this run's timeline. */
+  async function exportSheet(): Promise<LabOutput<'exercise:export-sheet'>> {
+    exporting.value = true
+    try {
+      return await lab.invoke('exercise:export-sheet', {
+        runId: run.runId!,
+        config: config.value,
+        locale: locale.value as Locale,
+        ...(run.title ? { title: run.title } : {}),
+        questions: [...sheet.value]
+      })
+    } finally {
+      exporting.value = false
+    }
+  }
+
   function next(): void {
     void prepare()
   }
@@ -153,9 +187,14 @@ export const useExerciseStore = defineStore('exercise', () => {
   watch(
     () => run.runId,
     () => {
+      sheet.value = []
       if (active.value) stop()
     }
   )
+  // A sheet is about one configuration.
+  watch(config, () => {
+    sheet.value = []
+  })
 
   return {
     active,
@@ -170,7 +209,12 @@ export const useExerciseStore = defineStore('exercise', () => {
     failure,
     feedback,
     score,
+    sheet,
+    exporting,
     finished,
+    addToSheet,
+    clearSheet,
+    exportSheet,
     start,
     stop,
     check,

@@ -57,7 +57,33 @@ export default {
     score: 'Score: {right} of {asked}',
     scoreNone: 'No answers yet',
     unreadable: 'That answer cannot be read: {hint}',
+    teacher: 'For the teacher',
+    addToSheet: 'Add this question to a sheet',
+    sheetCount: 'Questions on the sheet: {count}',
+    exportSheet: 'Export the sheet and its answer key',
+    exporting: 'Exporting…',
+    exported: 'Saved {sheet} and {answers}.',
+    exportFailed: 'The sheet could not be made: {reason}',
+    clearSheet: 'Start a new sheet',
     loadFailed: 'The next step could not be read: {reason}'
+  },
+  sheet: {
+    kicker: 'AllocLab exercise sheet',
+    answersKicker: 'AllocLab answer key',
+    untitled: 'Predict the next step',
+    documentTitle: '{title} · exercises',
+    answersDocumentTitle: '{title} · answer key',
+    allocator: 'Allocator',
+    instructions:
+      'The requests below run one after the other on this allocator. For each question, say what happens at that step, before looking at the next one.',
+    requests: 'Requests',
+    step: 'Step',
+    request: 'Request',
+    questions: 'Questions',
+    questionAt: 'Question {index} · step {step}: {request}',
+    answerLine: 'Your answer:',
+    answer: 'Answer',
+    why: 'What happens'
   },
   presentation: {
     toggle: 'Presentation mode',

@@ -58,7 +58,33 @@ export default {
     score: '得分：{asked} 题答对 {right} 题',
     scoreNone: '还没有作答',
     unreadable: '无法识别这个答案：{hint}',
+    teacher: '教师用',
+    addToSheet: '把这道题加入练习题',
+    sheetCount: '练习题中的题目：{count} 道',
+    exportSheet: '导出练习题和参考答案',
+    exporting: '正在导出…',
+    exported: '已保存 {sheet} 和 {answers}。',
+    exportFailed: '无法生成练习题：{reason}',
+    clearSheet: '重新开始一份练习题',
     loadFailed: '无法读取下一步：{reason}'
+  },
+  sheet: {
+    kicker: 'AllocLab 练习题',
+    answersKicker: 'AllocLab 参考答案',
+    untitled: '预测下一步',
+    documentTitle: '{title} · 练习题',
+    answersDocumentTitle: '{title} · 参考答案',
+    allocator: '分配器',
+    instructions:
+      '下面的请求按顺序交给这个分配器执行。对每一道题，先写出那一步会发生什么，再去看下一步。',
+    requests: '请求',
+    step: '步',
+    request: '请求',
+    questions: '题目',
+    questionAt: '第 {index} 题 · 第 {step} 步：{request}',
+    answerLine: '你的答案：',
+    answer: '答案',
+    why: '发生了什么'
   },
   presentation: {
     toggle: '演示模式',
