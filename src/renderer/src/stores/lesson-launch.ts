@@ -1,9 +1,9 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
-import { useI18n } from 'vue-i18n'
 import type { Lesson } from '@shared/lessons'
 import { useLab } from '@renderer/lab/use-lab'
 import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
+import { useLessonCatalogStore } from './lesson-catalog'
 import { useConfigStore } from './workbench-configs'
 import { useDraftStore } from './workbench-draft'
 import { useScenarioStore } from './workbench-scenario'
@@ -18,7 +18,7 @@ export const LESSON_QUERY = 'lesson'
  */
 export const useLessonLaunchStore = defineStore('lessonLaunch', () => {
   const lab = useLab()
-  const { t } = useI18n({ useScope: 'global' })
+  const catalog = useLessonCatalogStore()
   /** The lesson being started, while run:start has not answered. */
   const opening = ref<string | null>(null)
   const failure = ref<{ lessonId: string; reason: FailureReason } | null>(null)
@@ -33,7 +33,7 @@ export const useLessonLaunchStore = defineStore('lessonLaunch', () => {
       const started = await lab.invoke('run:start', {
         scenario: lesson.scenario,
         allocators: lesson.allocators.map((allocator) => allocator.spec),
-        title: t(lesson.titleKey)
+        title: catalog.text(lesson.titleKey)
       })
       return started.runId
     } catch (error) {

@@ -85,6 +85,37 @@ export default {
     answer: 'Answer',
     why: 'What happens'
   },
+  pack: {
+    heading: 'Lesson packs',
+    summary:
+      'A pack bundles lessons and saved experiments in one file a class can import in one click. It holds data only, and a damaged pack is refused with nothing changed.',
+    include: 'Put in the pack',
+    experiments: 'Saved experiments to put in the pack',
+    noExperiments: 'No saved experiments yet.',
+    title: 'Pack title',
+    defaultTitle: 'AllocLab lessons',
+    export: 'Export the lesson pack',
+    exported: 'Saved {file}: {lessons} lessons and {experiments} experiments.',
+    exportFailed: 'The pack could not be made: {reason}',
+    import: 'Import a lesson pack',
+    imported:
+      'Imported “{title}”: {lessons} lessons and {experiments} experiments; {builtIn} lessons were already built in.',
+    fromPack: 'From “{title}”',
+    refused: {
+      title: 'This lesson pack was refused, and nothing was changed.',
+      tooLong: 'The file is longer than {mib} MiB.',
+      notJson: 'The file is not JSON.',
+      notPack: 'The file is not an AllocLab lesson pack.',
+      version:
+        'The pack is version {version}; this AllocLab reads version {supported}. Open it with the AllocLab that made it.',
+      field: 'At {field}: {detail}.',
+      duplicateId: 'At {field}: the lesson id “{id}” comes twice.',
+      scenario: 'At {field}: the scenario has an error on line {line}.',
+      noteStep: 'At {field}: the note stands at step {step}, but the last step is {last}.',
+      notePane: 'At {field}: the note talks about pane {pane}, which the lesson does not have.',
+      experiment: 'The experiment “{name}” could not be imported: {reason}'
+    }
+  },
   presentation: {
     toggle: 'Presentation mode',
     on: 'Presentation mode is on: large type, high contrast, thick map cells; Page Down and Page Up step through Replay.',

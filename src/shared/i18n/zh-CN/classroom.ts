@@ -86,6 +86,37 @@ export default {
     answer: '答案',
     why: '发生了什么'
   },
+  pack: {
+    heading: '课程包',
+    summary:
+      '课程包把课程和已保存的实验打包成一个文件，全班一键即可导入。课程包里只有数据；损坏的课程包会被拒绝，什么都不会改变。',
+    include: '放进课程包',
+    experiments: '要放进课程包的已保存实验',
+    noExperiments: '还没有保存的实验。',
+    title: '课程包标题',
+    defaultTitle: 'AllocLab 课程',
+    export: '导出课程包',
+    exported: '已保存 {file}：{lessons} 节课程，{experiments} 个实验。',
+    exportFailed: '无法生成课程包：{reason}',
+    import: '导入课程包',
+    imported:
+      '已导入“{title}”：{lessons} 节课程，{experiments} 个实验；另有 {builtIn} 节课程本来就是内置的。',
+    fromPack: '来自“{title}”',
+    refused: {
+      title: '这个课程包被拒绝了，什么都没有改变。',
+      tooLong: '文件超过了 {mib} MiB。',
+      notJson: '这个文件不是 JSON。',
+      notPack: '这个文件不是 AllocLab 课程包。',
+      version:
+        '这个课程包的版本是 {version}，而当前的 AllocLab 只能读取版本 {supported}。请用制作它的 AllocLab 打开。',
+      field: '位置 {field}：{detail}。',
+      duplicateId: '位置 {field}：课程编号“{id}”出现了两次。',
+      scenario: '位置 {field}：场景第 {line} 行有错误。',
+      noteStep: '位置 {field}：讲解放在第 {step} 步，但最后一步是第 {last} 步。',
+      notePane: '位置 {field}：讲解说的是第 {pane} 个窗格，而这节课没有这个窗格。',
+      experiment: '无法导入实验“{name}”：{reason}'
+    }
+  },
   presentation: {
     toggle: '演示模式',
     on: '演示模式已打开：大字号、高对比度、更粗的内存图；在回放中用 Page Down 和 Page Up 前进、后退一步。',
