@@ -236,3 +236,105 @@ test('copying a lesson to the Workbench makes it an editable scenario', async ({
   )
   await shot(page, 'classroom-copied-workbench-en-light-1280.png')
 })
+
+test('a teacher exports exercise sheets and a lesson pack, and a class imports the pack', async ({
+  page
+}) => {
+  await setLook(page, 'en', 'light')
+  const downloads: { name: string; text: string }[] = []
+  page.on('download', (download) => {
+    void download.path().then(async (path) => {
+      const { readFileSync } = await import('node:fs')
+      downloads.push({ name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') })
+    })
+  })
+
+  // Two questions of the buddy lesson on a sheet, and its answer key.
+  await page.getByRole('link', { name: 'Lessons' }).click()
+  await page
+    .getByRole('button', {
+      name: 'Open the lesson: The buddy allocator: splitting, merging and rounding up'
+    })
+    .click()
+  await page.getByRole('button', { name: 'Predict the next step' }).click()
+  const exercise = page.getByRole('region', { name: 'Predict the next step' })
+  await expect(exercise).toContainText('Step 0: pages a 8')
+  await exercise.getByText('For the teacher').click()
+  await exercise.getByRole('button', { name: 'Add this question to a sheet' }).click()
+  await exercise.getByRole('radio', { name: 'How many entries does it examine?' }).check()
+  await exercise.getByRole('textbox', { name: 'Entries examined' }).fill('3')
+  await exercise.getByRole('button', { name: 'Check and reveal' }).click()
+  await expect(exercise.getByRole('status').first()).toHaveText('Score: 1 of 1')
+  await exercise.getByRole('button', { name: 'Next question' }).click()
+  await exercise.getByRole('button', { name: 'Add this question to a sheet' }).click()
+  await expect(exercise).toContainText('Questions on the sheet: 2')
+  await exercise.getByRole('button', { name: 'Export the sheet and its answer key' }).click()
+  await expect.poll(() => downloads.length).toBe(2)
+  const sheet = downloads.find((file) => file.name.endsWith('-exercises.html'))!
+  const key = downloads.find((file) => file.name.endsWith('-answers.html'))!
+  expect(sheet.text).toContain('Question 2 · step 1: pages b 8')
+  // Question 1 asked for the result, question 2 (the question chosen last) for the entries examined.
+  expect(sheet.text).toContain('What does the allocator return?')
+  expect(sheet.text).not.toContain('it succeeds at frame 0')
+  expect(key.text).toContain('it succeeds at frame 0')
+  expect(key.text).toContain('How many entries does it examine?')
+  for (const html of [sheet.text, key.text]) expect(html).not.toMatch(/<script|<link|https?:/)
+  await shot(page, 'classroom-exercise-sheet-en-light-1280.png', exercise)
+
+  // The pack: the buddy lesson, ticked on its card.
+  await page.getByRole('link', { name: 'Lessons' }).click()
+  const buddyCard = page.getByRole('article', {
+    name: 'The buddy allocator: splitting, merging and rounding up'
+  })
+  await buddyCard.getByRole('checkbox', { name: 'Put in the pack' }).check()
+  await page.getByRole('textbox', { name: 'Pack title' }).fill('Week 3')
+  downloads.length = 0
+  await page.getByRole('button', { name: 'Export the lesson pack' }).click()
+  await expect.poll(() => downloads.length).toBe(1)
+  expect(downloads[0]!.name).toBe('week-3.alloclab-pack.json')
+  const pack = JSON.parse(downloads[0]!.text) as {
+    format: string
+    lessons: { id: string; title: Record<string, string> }[]
+  }
+  expect(pack.format).toBe('alloclab-lesson-pack')
+  expect(pack.lessons.map((lesson) => lesson.id)).toEqual(['buddy-allocator'])
+
+  // A teacher's own variant of it, as another window would import it.
+  pack.lessons[0]!.id = 'buddy-week-3'
+  pack.lessons[0]!.title = { en: 'Buddy, week 3', 'zh-CN': '伙伴系统（第三周）' }
+  const fileInput = page
+    .getByLabel('Import a lesson pack', { exact: true })
+    .and(page.locator('input'))
+  const cards = page.getByRole('article')
+  const before = await cards.count()
+
+  // A damaged pack is refused with a reason, and nothing changes.
+  await fileInput.setInputFiles({
+    name: 'week-3.alloclab-pack.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(pack).slice(0, 500))
+  })
+  await expect(page.getByRole('alert')).toContainText(
+    'This lesson pack was refused, and nothing was changed. The file is not JSON.'
+  )
+  await expect(cards).toHaveCount(before)
+  await shot(page, 'classroom-pack-refused-en-light-1280.png', page.getByRole('alert'))
+
+  await fileInput.setInputFiles({
+    name: 'week-3.alloclab-pack.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(pack))
+  })
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “Week 3”' })).toContainText(
+    'lessons 1, experiments 0, already built in 0'
+  )
+  await expect(cards).toHaveCount(before + 1)
+  const imported = page.getByRole('article', { name: 'Buddy, week 3' })
+  await expect(imported).toContainText('From “Week 3”')
+  await imported.getByRole('button', { name: 'Open the lesson: Buddy, week 3' }).click()
+  await expect(page.getByRole('complementary', { name: 'Buddy, week 3' })).toContainText(
+    'The pool has 1024 page frames',
+    { timeout: 30_000 }
+  )
+  await shot(page, 'classroom-pack-lesson-en-light-1280.png')
+})

@@ -95,11 +95,11 @@ export default {
     title: 'Pack title',
     defaultTitle: 'AllocLab lessons',
     export: 'Export the lesson pack',
-    exported: 'Saved {file}: {lessons} lessons and {experiments} experiments.',
+    exported: 'Saved {file} (lessons {lessons}, experiments {experiments}).',
     exportFailed: 'The pack could not be made: {reason}',
     import: 'Import a lesson pack',
     imported:
-      'Imported “{title}”: {lessons} lessons and {experiments} experiments; {builtIn} lessons were already built in.',
+      'Imported “{title}”: lessons {lessons}, experiments {experiments}, already built in {builtIn}.',
     fromPack: 'From “{title}”',
     refused: {
       title: 'This lesson pack was refused, and nothing was changed.',
