@@ -56,6 +56,7 @@ async function call<T>(page: Page, channel: string, input: unknown): Promise<T> 
 
 /** A screenshot from the top of the view, after checking nothing spills out sideways. */
 async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (focus) await expect(focus).toBeVisible()
   const spill = await page.evaluate(() => {
     const root = document.documentElement
     const wide = [...document.querySelectorAll('main *')]
@@ -74,9 +75,9 @@ async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
   })
   expect(spill, `${name}: wider than the window`).toEqual([])
   await page.evaluate(() => window.scrollTo(0, 0))
-  if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: 'end' }))
   await page.mouse.move(0, 0)
-  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: false })
+  // A panel low in the view is shown with the whole page (the sticky transport would cover it).
+  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: focus !== undefined })
 }
 
 const stepField = (page: Page) => page.getByRole('spinbutton', { name: /^(Step|步)$/ })
