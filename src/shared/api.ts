@@ -32,6 +32,7 @@ import {
   ExperimentRerunOutput,
   ExperimentSaveInput
 } from './experiment-schemas'
+import { ExerciseSheetInput, ExerciseSheetOutput } from './exercises/exercise-sheet-schemas'
 import { LOCALES } from './i18n/locales'
 import { ReportHtmlInput, ReportHtmlOutput } from './report-schemas'
 import { LabError, type LabErrorData } from './lab-error'
@@ -137,7 +138,8 @@ export const labChannels = {
   'experiment:rerun': { input: ExperimentRerunInput, output: ExperimentRerunOutput },
   'experiment:export-file': { input: ExperimentExportInput, output: ExperimentExportOutput },
   'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema },
-  'report:html': { input: ReportHtmlInput, output: ReportHtmlOutput }
+  'report:html': { input: ReportHtmlInput, output: ReportHtmlOutput },
+  'exercise:export-sheet': { input: ExerciseSheetInput, output: ExerciseSheetOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

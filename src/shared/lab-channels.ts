@@ -34,7 +34,8 @@ export const LAB_CHANNEL_NAMES = [
   'experiment:rerun',
   'experiment:export-file',
   'experiment:import-file',
-  'report:html'
+  'report:html',
+  'exercise:export-sheet'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -21,6 +21,7 @@ import type { OpenedStore } from '../store/open-store'
 import { SettingsRepository } from '../store/settings-repository'
 import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
+import { renderExerciseSheets } from '../exercises/exercise-sheets'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
 import { draftHandlers } from './draft-handlers'
@@ -129,7 +130,8 @@ export class LabService {
         reportHtmlCall(
           { lab: this, scenarioOf: (runId) => this.runs.finishedRun(runId).settings.scenario },
           input
-        )
+        ),
+      'exercise:export-sheet': (input) => renderExerciseSheets(this, input)
     }
   }
 

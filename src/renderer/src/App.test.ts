@@ -59,13 +59,13 @@ describe('the app shell', () => {
     }
   })
 
-  it('shows an empty state, not made-up content, in the sections still to come', async () => {
+  it('lists the built-in lessons in the Lessons section, not an empty state', async () => {
     const { root } = await start(new FakeLabBridge(), '/lessons')
 
     const view = root.get('[data-testid="view-lessons"]')
 
-    expect(view.get('h2').text()).toBe('Lessons are being written')
-    expect(view.text()).toContain('Each lesson pairs a short explanation')
+    expect(view.findAll('article')).toHaveLength(7)
+    expect(view.get('article h2').text()).toBe('Time or space: the trade-off every allocator makes')
   })
 
   it('sends an unknown address to the library', async () => {

@@ -2,6 +2,7 @@ import './disable-zod-jit'
 import './styles/fonts'
 import './styles/theme.css'
 import './styles/base.css'
+import './styles/presentation.css'
 import { createRendererApp } from './create-renderer-app'
 import { getLab } from './lab/get-lab'
 

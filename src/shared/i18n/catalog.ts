@@ -5,6 +5,7 @@
  * The renderer hands these to vue-i18n; Node code uses `translate`.
  */
 import enApp from './en/app'
+import enClassroom from './en/classroom'
 import enCli from './en/cli'
 import enCompare from './en/compare'
 import enEngine from './en/engine'
@@ -23,6 +24,7 @@ import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
 import enWorkbench from './en/workbench'
 import zhApp from './zh-CN/app'
+import zhClassroom from './zh-CN/classroom'
 import zhCli from './zh-CN/cli'
 import zhCompare from './zh-CN/compare'
 import zhEngine from './zh-CN/engine'
@@ -45,6 +47,7 @@ import type { Locale } from './locales'
 export const catalog = {
   en: {
     app: enApp,
+    classroom: enClassroom,
     cli: enCli,
     compare: enCompare,
     engine: enEngine,
@@ -65,6 +68,7 @@ export const catalog = {
   },
   'zh-CN': {
     app: zhApp,
+    classroom: zhClassroom,
     cli: zhCli,
     compare: zhCompare,
     engine: zhEngine,

@@ -152,6 +152,15 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     expect(unchecked.map((a) => a.textKey)).toEqual([])
   })
 
+  it('has every explanation written in every language, anchor for anchor', () => {
+    for (const locale of LOCALES) {
+      const missing = lesson.anchors
+        .map((anchor) => anchor.textKey)
+        .filter((key) => !texts[locale]!.get(key)?.trim())
+      expect(missing).toEqual([])
+    }
+  })
+
   it('names the same numbers in every language', () => {
     const differing = keysOf(lesson).filter((key) =>
       LOCALES.some(

@@ -125,7 +125,8 @@ function requestSentence(
 }
 
 /** The request as the scenario wrote it ("free a", "alloc b 100 B"). */
-function requestText(locale: Locale, event: TimelineEvent): string {
+/** A request as the scenario asks it (`alloc c 9 KiB`), without what came back. */
+export function requestText(locale: Locale, event: TimelineEvent): string {
   const words = [event.op]
   if (event.handle) words.push(event.handle)
   if (event.cache && !event.handle) words.push(event.cache)

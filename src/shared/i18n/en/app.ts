@@ -43,10 +43,7 @@ export default {
   },
   lessons: {
     title: 'Lessons',
-    summary: 'Guided experiments for the classroom.',
-    emptyTitle: 'Lessons are being written',
-    emptyBody:
-      'Each lesson pairs a short explanation with a ready-made scenario, from first-fit and best-fit to the buddy allocator and slab caches. Lessons appear here as they are finished.'
+    summary: 'Guided experiments for the classroom.'
   },
   settings: {
     title: 'Settings',

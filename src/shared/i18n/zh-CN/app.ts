@@ -45,10 +45,7 @@ export default {
   },
   lessons: {
     title: '课程',
-    summary: '适合课堂使用的引导式实验。',
-    emptyTitle: '课程正在编写中',
-    emptyBody:
-      '每节课都配有一段简短讲解和一个现成的场景，内容从首次适应、最佳适应一直到伙伴分配器和 slab 缓存。课程完成后会陆续出现在这里。'
+    summary: '适合课堂使用的引导式实验。'
   },
   settings: {
     title: '设置',

@@ -1,0 +1,125 @@
+/** The classroom: the Lessons view, a lesson's notes beside Replay, exercises and presentation mode. */
+export default {
+  lessons: {
+    listLabel: 'Built-in lessons',
+    allocators: 'Allocators',
+    open: 'Open the lesson',
+    opening: 'Opening…',
+    copy: 'Copy to the Workbench',
+    copied: 'The lesson’s scenario and allocators are now in the Workbench, ready to change.',
+    openFailed: 'The lesson could not be started: {reason}'
+  },
+  note: {
+    heading: 'Lesson',
+    before: 'Before the first request',
+    atStep: 'After step {step}',
+    pane: 'Pane: {pane}',
+    allPanes: 'All panes',
+    previous: 'Previous explanation',
+    next: 'Next explanation',
+    noneYet: 'The first explanation comes at step {step}.',
+    position: 'Explanation {index} of {count}'
+  },
+  exercise: {
+    start: 'Predict the next step',
+    stop: 'End the exercise',
+    heading: 'Predict the next step',
+    pane: 'Allocator',
+    nextRequest: 'Step {step}: {request}',
+    finished: 'The run has no more steps. Final score: {right} of {asked}.',
+    question: 'Question',
+    kinds: {
+      result: 'What does the allocator return?',
+      examined: 'How many entries does it examine?',
+      freeAreas: 'How many free blocks of each order are there afterwards?',
+      freeList: 'What does the free list look like afterwards?'
+    },
+    succeeds: 'It succeeds',
+    fails: 'It fails',
+    address: 'Address',
+    frame: 'First frame',
+    placeFrame: 'frame {value}',
+    placeAddress: 'address {value}',
+    examinedField: 'Entries examined',
+    freeAreasField: 'Free blocks per order, from order 0 up',
+    freeAreasHint: 'Numbers separated by spaces, e.g. 0 0 1 1',
+    freeListField: 'Free blocks in list order, as address:size',
+    freeListHint: 'e.g. 1000:10 1030:70; leave empty for an empty list',
+    check: 'Check and reveal',
+    next: 'Next question',
+    right: 'Right.',
+    wrong: 'Not quite.',
+    answer: 'The answer: {answer}.',
+    failed: 'it fails ({status})',
+    succeededAt: 'it succeeds at {place}',
+    succeeded: 'it succeeds',
+    emptyList: 'an empty free list',
+    score: 'Score: {right} of {asked}',
+    scoreNone: 'No answers yet',
+    unreadable: 'That answer cannot be read: {hint}',
+    teacher: 'For the teacher',
+    addToSheet: 'Add this question to a sheet',
+    sheetCount: 'Questions on the sheet: {count}',
+    exportSheet: 'Export the sheet and its answer key',
+    exporting: 'Exporting…',
+    exported: 'Saved {sheet} and {answers}.',
+    exportFailed: 'The sheet could not be made: {reason}',
+    clearSheet: 'Start a new sheet',
+    loadFailed: 'The next step could not be read: {reason}'
+  },
+  sheet: {
+    kicker: 'AllocLab exercise sheet',
+    answersKicker: 'AllocLab answer key',
+    untitled: 'Predict the next step',
+    documentTitle: '{title} · exercises',
+    answersDocumentTitle: '{title} · answer key',
+    allocator: 'Allocator',
+    instructions:
+      'The requests below run one after the other on this allocator. For each question, say what happens at that step, before looking at the next one.',
+    requests: 'Requests',
+    step: 'Step',
+    request: 'Request',
+    questions: 'Questions',
+    questionAt: 'Question {index} · step {step}: {request}',
+    answerLine: 'Your answer:',
+    answer: 'Answer',
+    why: 'What happens'
+  },
+  pack: {
+    heading: 'Lesson packs',
+    summary:
+      'A pack bundles lessons and saved experiments in one file a class can import in one click. It holds data only, and a damaged pack is refused with nothing changed.',
+    include: 'Put in the pack',
+    experiments: 'Saved experiments to put in the pack',
+    noExperiments: 'No saved experiments yet.',
+    title: 'Pack title',
+    defaultTitle: 'AllocLab lessons',
+    export: 'Export the lesson pack',
+    exported: 'Saved {file} (lessons {lessons}, experiments {experiments}).',
+    exportFailed: 'The pack could not be made: {reason}',
+    import: 'Import a lesson pack',
+    imported:
+      'Imported “{title}”: lessons {lessons}, experiments {experiments}, already built in {builtIn}.',
+    fromPack: 'From “{title}”',
+    refused: {
+      title: 'This lesson pack was refused, and nothing was changed.',
+      tooLong: 'The file is longer than {mib} MiB.',
+      notJson: 'The file is not JSON.',
+      notPack: 'The file is not an AllocLab lesson pack.',
+      version:
+        'The pack is version {version}; this AllocLab reads version {supported}. Open it with the AllocLab that made it.',
+      field: 'At {field}: {detail}.',
+      duplicateId: 'At {field}: the lesson id “{id}” comes twice.',
+      scenario: 'At {field}: the scenario has an error on line {line}.',
+      noteStep: 'At {field}: the note stands at step {step}, but the last step is {last}.',
+      notePane: 'At {field}: the note talks about pane {pane}, which the lesson does not have.',
+      experiment: 'The experiment “{name}” could not be imported: {reason}'
+    }
+  },
+  presentation: {
+    toggle: 'Presentation mode',
+    on: 'Presentation mode is on: large type, high contrast, thick map cells; Page Down and Page Up step through Replay.',
+    off: 'Presentation mode is off.',
+    shortcut: 'F9 turns it on and off anywhere.'
+  }
+}
