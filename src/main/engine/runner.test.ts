@@ -224,7 +224,13 @@ describe('runProgram', () => {
       error = caught
     }
     expect(error).toBeInstanceOf(RunCheckError)
-    expect(error).toMatchObject({ step: 3, line: 4 })
+    expect(error).toMatchObject({
+      step: 3,
+      line: 4,
+      family: 'heap',
+      key: 'heap.invariant.totals',
+      params: { name: 'liveHandles' }
+    })
   })
 
   it('agrees with a plain count of the outcomes on random programs, with and without checks', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { Op } from '@shared/scenario/program'
 import { HEADER_BYTES } from '../frame-pool'
 import { RequestOutcome, Status } from '../outcome'
-import { InvariantError, MetricsSnapshot } from '../target'
+import { InvariantFailure } from '../invariant-failure'
+import { MetricsSnapshot } from '../target'
 import { buildProgram, type ProgramStep } from '../testing/program-builder'
 import { HEAP_STATE_SLOTS, HeapState } from './heap-layout'
 import { createHeapTarget, listOf, runProgram } from './testing/heap-driver'
@@ -168,7 +169,7 @@ describe('check on an in-band heap', () => {
     runProgram(target, program)
     const state = new Int32Array(pool.buffer, HEADER_BYTES, HEAP_STATE_SLOTS)
     state[HeapState.FREE_BYTES] += 4
-    expect(() => target.check()).toThrow(InvariantError)
+    expect(() => target.check()).toThrow(InvariantFailure)
     expect(() => target.check()).toThrow(/freeBytes/)
   })
 
