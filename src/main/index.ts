@@ -3,6 +3,8 @@
  * All behaviour lives in LabService, shared with the browser host and CLI.
  */
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
@@ -88,6 +90,41 @@ function installAppMenu(): void {
     { role: 'windowMenu' }
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/**
+ * A report (src/main/reports) as PDF through Electron's own Chromium: a
+ * hidden window with scripts off loads it from a temporary file (the report's
+ * own CSP forbids every fetch), prints it with its print stylesheet, and is
+ * destroyed. For the export action of the window; the CLI prints PDFs through
+ * an installed Chromium instead (print-pdf.ts).
+ */
+export async function printReportToPdf(html: string): Promise<Buffer> {
+  const folder = await mkdtemp(join(tmpdir(), 'alloclab-report-'))
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  try {
+    const page = join(folder, 'report.html')
+    await writeFile(page, html, 'utf8')
+    await window.loadFile(page)
+    return await window.webContents.printToPDF({
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateDocumentOutline: true
+    })
+  } finally {
+    window.destroy()
+    await rm(folder, { recursive: true, force: true })
+  }
 }
 
 app.enableSandbox()

@@ -11,6 +11,8 @@ import {
   AllocatorCheckOutput
 } from './allocator-catalog'
 import { DatabaseNoticeSchema } from './database-notice'
+import { OstepImportInput, OstepImportOutput } from './ostep/ostep-import-schemas'
+import { DraftGetOutput, DraftSaveOutput, DraftSchema } from './draft-schemas'
 import { LOCALES } from './i18n/locales'
 import { LabError, type LabErrorData } from './lab-error'
 import {
@@ -86,6 +88,7 @@ export const labChannels = {
   'settings:set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
   'allocators:list': { input: NoInput, output: AllocatorCatalogSchema },
   'allocators:check': { input: AllocatorCheckInput, output: AllocatorCheckOutput },
+  'ostep:import': { input: OstepImportInput, output: OstepImportOutput },
   'run:start': { input: RunStartInput, output: RunStartOutput },
   'run:cancel': { input: RunRef, output: RunCancelOutput },
   'run:summary': { input: RunRef, output: RunSummaryOutput },
@@ -93,7 +96,9 @@ export const labChannels = {
   'timeline:events': { input: EventsInput, output: EventsOutput },
   'timeline:metrics': { input: MetricsInput, output: MetricsOutput },
   'timeline:map': { input: MapInput, output: MapOutput },
-  'timeline:structures': { input: StructuresInput, output: StructuresOutput }
+  'timeline:structures': { input: StructuresInput, output: StructuresOutput },
+  'draft:get': { input: NoInput, output: DraftGetOutput },
+  'draft:save': { input: DraftSchema, output: DraftSaveOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -9,6 +9,7 @@ export const LAB_CHANNEL_NAMES = [
   'settings:set',
   'allocators:list',
   'allocators:check',
+  'ostep:import',
   'run:start',
   'run:cancel',
   'run:summary',
@@ -16,7 +17,9 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:events',
   'timeline:metrics',
   'timeline:map',
-  'timeline:structures'
+  'timeline:structures',
+  'draft:get',
+  'draft:save'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -1,7 +1,6 @@
-import { MAX_EVENT_WINDOW, MAX_METRIC_POINTS } from '@shared/run-schemas'
+import { MAX_EVENT_WINDOW } from '@shared/run-schemas'
 import { eventRecord, type EventRecord } from '../engine/run-report'
 import type { LabService } from '../service/lab-service'
-import type { MetricsCsvWriter } from './metrics-csv'
 
 /**
  * Every request of one config as report records, read page by page through
@@ -25,24 +24,4 @@ export async function readEventRecords(
     for (const event of page.events) records.push(eventRecord(event))
   }
   return records
-}
-
-/** One config's per-request metrics into `csv`, through `timeline:metrics` with buckets of one request. */
-export async function writeMetricPages(
-  service: LabService,
-  runId: string,
-  config: { readonly config: number; readonly label: string; readonly requests: number },
-  csv: MetricsCsvWriter
-): Promise<void> {
-  for (let from = 0; from < config.requests; from += MAX_METRIC_POINTS) {
-    const to = Math.min(config.requests, from + MAX_METRIC_POINTS)
-    const page = await service.call('timeline:metrics', {
-      runId,
-      config: config.config,
-      from,
-      to,
-      maxPoints: to - from
-    })
-    csv.write(config.label, page)
-  }
 }

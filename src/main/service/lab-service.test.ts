@@ -52,3 +52,29 @@ describe('LabService', () => {
     expect(result.ok).toBe(false)
   })
 })
+
+describe('LabService drafts', () => {
+  it('saves the Workbench draft and gives it back after the service is made again', async () => {
+    const store = openStore(':memory:')
+    const draft = {
+      scenario: { encoding: 'text', text: 'alloc a 10\n' },
+      configs: ['buddy:frames=1024'],
+      fileName: null
+    }
+    const first = new LabService(store, 'test')
+    expect((await first.dispatch('draft:save', draft)).ok).toBe(true)
+    const again = new LabService(store, 'test')
+    const result = await again.dispatch('draft:get', {})
+    expect(result).toMatchObject({ ok: true, value: { draft } })
+  })
+
+  it('refuses a draft with more configurations than a run takes, naming the field', async () => {
+    const result = await service().dispatch('draft:save', {
+      scenario: { encoding: 'text', text: '' },
+      configs: Array.from({ length: 17 }, () => 'buddy'),
+      fileName: null
+    })
+    expect(result.ok === false && result.error.code).toBe('invalid-input')
+    expect(result.ok === false && result.error.params['field']).toBe('configs')
+  })
+})

@@ -23,6 +23,8 @@ import { allocatorCatalog, checkSpec } from '../engine/allocator-catalog'
 import { allFamilies } from '../engine/families'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
+import { draftHandlers } from './draft-handlers'
+import { importMallocPyCommand } from '../ostep/import-malloc-py'
 import { toLabErrorData } from './lab-errors'
 import { RunScheduler, type RunSchedulerDeps } from './run-scheduler'
 
@@ -87,6 +89,7 @@ export class LabService {
       'allocators:check': ({ specs, geometry }) => ({
         results: specs.map((spec) => checkSpec(spec, families(), geometry ?? {}))
       }),
+      'ostep:import': ({ commandLine }) => importMallocPyCommand(commandLine),
       'run:start': (input) => this.runs.start(input),
       'run:cancel': ({ runId }) => this.runs.cancel(runId),
       'run:summary': ({ runId }) => this.runs.summary(runId),
@@ -94,7 +97,8 @@ export class LabService {
       'timeline:events': (input) => this.runs.events(input),
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
-      'timeline:structures': (input) => this.runs.structures(input)
+      'timeline:structures': (input) => this.runs.structures(input),
+      ...draftHandlers(store.db)
     }
   }
 

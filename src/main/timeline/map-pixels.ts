@@ -18,7 +18,9 @@ export function mapPixels(runs: MapRuns, poolBytes: number, width: number): MapP
     let from = runs.start[r]!
     const to = from + runs.length[r]!
     while (from < to) {
-      const pixel = Math.min(width - 1, Math.floor(from / per))
+      let pixel = Math.min(width - 1, Math.floor(from / per))
+      // from / per can round down across a boundary (307.2 / 102.4 = 2.9999...): move on, or loop forever.
+      if (pixel < width - 1 && (pixel + 1) * per <= from) pixel++
       const pixelEnd = (pixel + 1) * per
       const stop = pixel === width - 1 ? to : Math.min(to, pixelEnd)
       bytes[pixel * STATES + state]! += stop - from

@@ -60,12 +60,12 @@ describe('the app shell', () => {
   })
 
   it('shows an empty state, not made-up content, in the sections still to come', async () => {
-    const { root } = await start(new FakeLabBridge(), '/workbench')
+    const { root } = await start(new FakeLabBridge(), '/lessons')
 
-    const view = root.get('[data-testid="view-workbench"]')
+    const view = root.get('[data-testid="view-lessons"]')
 
-    expect(view.get('h2').text()).toBe('The scenario editor is on its way')
-    expect(view.text()).toContain('Scenario editing arrives with the scenario language')
+    expect(view.get('h2').text()).toBe('Lessons are being written')
+    expect(view.text()).toContain('Each lesson pairs a short explanation')
   })
 
   it('sends an unknown address to the library', async () => {

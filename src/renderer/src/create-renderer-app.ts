@@ -3,7 +3,7 @@ import { createPinia, type Pinia } from 'pinia'
 import type { Router, RouterHistory } from 'vue-router'
 import type { LabBridge } from '@shared/api'
 import App from './App.vue'
-import { createAppI18n, type AppI18n } from './i18n/create-app-i18n'
+import { appI18nKey, createAppI18n, type AppI18n } from './i18n/create-app-i18n'
 import { createAppRouter } from './router/create-app-router'
 import { createLabApi } from './lab/create-lab-api'
 import { labKey } from './lab/use-lab'
@@ -31,6 +31,7 @@ export function createRendererApp(bridge: LabBridge, history?: RouterHistory): R
   const router = createAppRouter(history)
   app.use(pinia)
   app.use(i18n)
+  app.provide(appI18nKey, i18n)
   app.use(router)
 
   const notices = useNoticeStore(pinia)

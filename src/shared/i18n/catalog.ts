@@ -10,24 +10,28 @@ import enEngine from './en/engine'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
 import enPages from './en/pages'
+import enReport from './en/report'
 import enScenario from './en/scenario'
 import enService from './en/service'
 import enOstep from './en/ostep'
 import enScore from './en/score'
 import enTimeline from './en/timeline'
 import enVocabulary from './en/vocabulary'
+import enWorkbench from './en/workbench'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
 import zhEngine from './zh-CN/engine'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
 import zhPages from './zh-CN/pages'
+import zhReport from './zh-CN/report'
 import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
 import zhOstep from './zh-CN/ostep'
 import zhScore from './zh-CN/score'
 import zhTimeline from './zh-CN/timeline'
 import zhVocabulary from './zh-CN/vocabulary'
+import zhWorkbench from './zh-CN/workbench'
 import type { Locale } from './locales'
 
 export const catalog = {
@@ -38,12 +42,14 @@ export const catalog = {
     heap: enHeap,
     lessons: enLessons,
     pages: enPages,
+    report: enReport,
     scenario: enScenario,
     service: enService,
     ostep: enOstep,
     score: enScore,
     timeline: enTimeline,
-    vocabulary: enVocabulary
+    vocabulary: enVocabulary,
+    workbench: enWorkbench
   },
   'zh-CN': {
     app: zhApp,
@@ -52,12 +58,14 @@ export const catalog = {
     heap: zhHeap,
     lessons: zhLessons,
     pages: zhPages,
+    report: zhReport,
     scenario: zhScenario,
     service: zhService,
     ostep: zhOstep,
     score: zhScore,
     timeline: zhTimeline,
-    vocabulary: zhVocabulary
+    vocabulary: zhVocabulary,
+    workbench: zhWorkbench
   }
 } satisfies Record<Locale, unknown>
 

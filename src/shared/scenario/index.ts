@@ -14,6 +14,8 @@ export type { KeywordId, KeywordInfo, KeywordRole, CacheOptionWord } from './key
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SEVERITY, hasErrors } from './diagnostic'
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostic'
 export { compileScenario } from './compile'
+export { analyzeScenario } from './analyze'
+export type { Analysis } from './analyze'
 export type { CompileResult } from './compile'
 export { parseScenario } from './parse'
 export type { ParseResult, ScenarioStatement, ScenarioWord, StatementKind } from './parse'
@@ -31,6 +33,8 @@ export {
   GeneratorOptionError,
   MAX_GENERATED,
   RELEASE_ORDERS,
+  defaultSizeMean,
+  generatorDefaults,
   isGeneratorKind
 } from './generators/options'
 export type {

@@ -2,7 +2,7 @@
  * The malloc-lab importer on the real CS:APP traces in the shared data folder
  * (src/shared may not read files, so these tests live on the Node side).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -17,13 +17,9 @@ import {
 import { importCommand } from './import'
 import { scenarioCliHarness } from './scenario-cli-harness'
 
-const TRACE_FOLDER = '/work/shared/data/malloclab'
-const traces = existsSync(TRACE_FOLDER)
-  ? readdirSync(TRACE_FOLDER).filter((name) => name.endsWith('.rep'))
-  : []
-if (traces.length === 0) {
-  console.log(`skipping the real malloc-lab traces: none found in ${TRACE_FOLDER}`)
-}
+const TRACE_FOLDER = join(__dirname, '../../../../test-data/malloclab')
+// Kept in the repository (test-data/), so missing traces fail rather than skipping.
+const traces = readdirSync(TRACE_FOLDER).filter((name) => name.endsWith('.rep'))
 
 function compileClean(text: string): CompiledProgram {
   const { program, diagnostics } = compileScenario(text)
@@ -51,7 +47,7 @@ function programOperations(program: CompiledProgram): [number, string, number][]
   ])
 }
 
-describe.skipIf(traces.length === 0)('importMalloclab on the real traces', () => {
+describe('importMalloclab on the real traces', () => {
   it.each(traces)('imports %s cleanly, request for request, and round-trips it', (name) => {
     const trace = readFileSync(join(TRACE_FOLDER, name), 'utf8')
     const imported = importMalloclab(trace, { name })
@@ -74,7 +70,7 @@ describe.skipIf(traces.length === 0)('importMalloclab on the real traces', () =>
   })
 })
 
-describe.skipIf(traces.length === 0)('alloclab import on the real traces', () => {
+describe('alloclab import on the real traces', () => {
   it.each(traces)('imports %s through the command line and checks clean', async (name) => {
     const cli = scenarioCliHarness([importCommand])
     const result = await cli.run(['import', '--from', 'malloclab', join(TRACE_FOLDER, name)])

@@ -5,7 +5,7 @@ import { compileScenario } from '@shared/scenario'
 import { importCommand } from './import'
 import { scenarioCliHarness } from './scenario-cli-harness'
 
-const REAL_TRACE = '/work/shared/data/malloclab/short1-bal.rep'
+const REAL_TRACE = join(__dirname, '../../../../test-data/malloclab/short1-bal.rep')
 
 describe('alloclab import', () => {
   it('turns a malloc-lab trace into a scenario named after the file', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '@shared/scenario'
@@ -9,18 +10,14 @@ import { ostepCommand } from './ostep'
 import { createRunCommand } from './run'
 import { scenarioCliHarness } from './scenario-cli-harness'
 
-const TRANSCRIPTS = '/work/shared/data/ostep/malloc-py-transcripts.jsonl'
-const transcripts: { argv: string[]; stdout: string }[] = existsSync(TRANSCRIPTS)
-  ? readFileSync(TRANSCRIPTS, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { argv: string[]; stdout: string })
-  : []
-if (transcripts.length === 0) {
-  console.log(`skipping the malloc.py transcripts: ${TRANSCRIPTS} is not there`)
-}
+const TRANSCRIPTS = join(__dirname, '../../../../test-data/ostep/malloc-py-transcripts.jsonl')
+// Kept in the repository (test-data/), so a missing file fails here rather than skipping.
+const transcripts: { argv: string[]; stdout: string }[] = readFileSync(TRANSCRIPTS, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as { argv: string[]; stdout: string })
 
-describe.skipIf(transcripts.length === 0)('alloclab ostep against malloc.py’s own output', () => {
+describe('alloclab ostep against malloc.py’s own output', () => {
   it('prints every transcript byte for byte', async () => {
     const cli = scenarioCliHarness([ostepCommand])
     const differing: string[] = []

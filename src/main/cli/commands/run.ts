@@ -20,17 +20,17 @@ import { buildRunReport, stringifyRunReport, type EventRecord } from '../../engi
 import { formatRunTable, type ProcFormatters } from '../../engine/run-table'
 import { procFormatters } from '../../engine/proc-formatters'
 import { UsageError, type CliCommand, type CliContext } from '../command'
-import { checkOutputPath, describeFileError, readTextFile } from '../cli-files'
-import { MetricsCsvWriter } from '../metrics-csv'
+import { checkOutputPath, readTextFile } from '../cli-files'
 import { createProgressDisplay, type ProgressDisplay } from '../progress-display'
 import { RunFinishWatch } from '../run-finish'
-import { readEventRecords, writeMetricPages } from '../timeline-pages'
+import { readEventRecords } from '../timeline-pages'
 import { jsonWithoutControls, visibleText } from '../visible-text'
 import { LabService } from '../../service/lab-service'
 import { resolveRunBudget } from '../../service/run-budget'
 import { builtCompileLaunch, builtWorkerLaunch } from '../../worker/built-worker-launch'
 import type { WorkerLaunch } from '../../worker/worker-host'
 import { openStore } from '../../store/open-store'
+import { reportOption, reportTarget, writeReportFile, type ReportTarget } from '../report-option'
 
 export { builtWorkerLaunch }
 
@@ -62,7 +62,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
     name: 'run',
     summaryKey: 'engine.run.summary',
     synopsis:
-      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE] [--no-record] [--run-budget SIZE]',
+      'run FILE --allocator SPEC [--allocator SPEC]... [--json [--events] [--timing]] [--check] [--csv FILE] [--report FILE] [--no-record] [--run-budget SIZE]',
     allowPositionals: true,
     options: {
       allocator: {
@@ -83,6 +83,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         descriptionKey: 'timeline.csvOption',
         value: { key: 'cli.value.file', params: { example: 'steps.csv' } }
       },
+      report: reportOption,
       'no-record': { type: 'boolean', descriptionKey: 'engine.run.noRecordOption' },
       'run-budget': {
         type: 'string',
@@ -106,7 +107,10 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       }
       const csv = typeof values['csv'] === 'string' ? values['csv'] : undefined
       const record = values['no-record'] !== true
-      if (!record && (values['events'] === true || csv !== undefined)) {
+      if (
+        !record &&
+        (values['events'] === true || csv !== undefined || values['report'] !== undefined)
+      ) {
         throw new UsageError(ctx.t('engine.run.noRecordConflicts'))
       }
       const budgetBytes = withLabErrors(ctx, () =>
@@ -115,6 +119,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
       const families = deps.families()
       for (const text of specTexts) withSpecErrors(ctx, () => parseAllocatorSpec(text, families))
       if (csv !== undefined) await checkOutputPath(csv, ctx)
+      const report = await reportTarget(values['report'], ctx)
 
       const file = positionals[0]!
       const text = await readTextFile(file, ctx)
@@ -139,6 +144,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
             events: values['events'] === true,
             budgetBytes,
             onEvent: followProgress(display),
+            ...(report ? { report } : {}),
             ...(csv !== undefined ? { csv: resolve(ctx.cwd, csv) } : {})
           }
         )
@@ -183,6 +189,7 @@ interface ServiceRun {
   readonly events: boolean
   readonly budgetBytes: number
   readonly csv?: string
+  readonly report?: ReportTarget
   /** Told every event the service pushes (progress, a config ended). */
   readonly onEvent?: (event: LabEventName, payload: unknown) => void
 }
@@ -236,7 +243,7 @@ async function runThroughService(
         allocators: [...run.specTexts],
         check: run.check,
         record: run.record,
-        ...(run.csv !== undefined ? { metricStride: 1 } : {})
+        ...(run.csv !== undefined || run.report?.format === 'csv' ? { metricStride: 1 } : {})
       })
     } catch (error) {
       return { exitCode: refused(ctx, run.file, error) }
@@ -256,25 +263,12 @@ async function runThroughService(
     }
     if (run.csv !== undefined) {
       const file = run.csv
-      const rows = await withFileErrors(ctx, file, async () => {
-        const csv = new MetricsCsvWriter(file)
-        try {
-          for (const config of recorded) {
-            await writeMetricPages(
-              service,
-              runId,
-              { config: config.config, label: config.label, requests: config.summary!.requests },
-              csv
-            )
-          }
-        } catch (error) {
-          csv.close()
-          throw error
-        }
-        return csv.close()
-      })
+      // --csv is the CSV report by another name.
+      await writeReportFile(service, runId, run.text, { file, path: file, format: 'csv' }, ctx)
+      const rows = recorded.reduce((sum, config) => sum + config.summary!.requests, 0)
       ctx.stderr(`${ctx.t('timeline.csvWritten', { rows, file })}\n`)
     }
+    if (run.report) await writeReportFile(service, runId, run.text, run.report, ctx)
     return { summary, ...(events ? { events } : {}) }
   } finally {
     watch.stop()
@@ -341,24 +335,5 @@ function withLabErrors<T>(ctx: CliContext, work: () => T): T {
     if (error instanceof LabError)
       throw new UsageError(labErrorText(ctx.locale, { key: error.key, params: error.params }))
     throw error
-  }
-}
-
-/**
- * The output path was checked before the run, so only a disk that filled up
- * or vanished since gets here: say so as the user error it is.
- */
-async function withFileErrors<T>(
-  ctx: CliContext,
-  file: string,
-  work: () => Promise<T>
-): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
-    throw new UsageError(
-      ctx.t('scenario.cli.cannotWrite', { file, reason: describeFileError(error, ctx) })
-    )
   }
 }

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { scoreCommand } from './score'
 import { scenarioCliHarness } from './scenario-cli-harness'
 
-const TRACE_FOLDER = '/work/shared/data/malloclab'
+const TRACE_FOLDER = join(__dirname, '../../../../test-data/malloclab')
 const BALANCED = [
   'amptjp',
   'binary',
@@ -18,9 +18,6 @@ const BALANCED = [
   'realloc',
   'realloc2'
 ].map((name) => `${name}-bal.rep`)
-const haveTraces = BALANCED.every((name) => existsSync(join(TRACE_FOLDER, name)))
-if (!haveTraces)
-  console.log(`skipping the real malloc-lab traces: not all found in ${TRACE_FOLDER}`)
 
 interface ScoreJson {
   weights: { utilWeight: number; libcKops: number }
@@ -132,45 +129,41 @@ describe('alloclab score', () => {
     }
   })
 
-  it.skipIf(!haveTraces)(
-    'scores the eleven balanced traces with the CS:APP textbook allocator, every one valid',
-    async () => {
-      const files = BALANCED.map((name) => join(TRACE_FOLDER, name))
-      const result = await cli.run([
-        'score',
-        ...files,
-        '--allocator',
-        'csapp-textbook',
-        '--json',
-        '--runs',
-        '1'
-      ])
-      expect(result.code).toBe(0)
-      const { traces, total } = (JSON.parse(result.stdout) as ScoreJson).allocators[0]!
-      for (const trace of traces) {
-        expect(trace.valid, trace.trace).toBe(true)
-        // util is the trace's own peak payload over the heap the allocator ended with
-        expect(trace.peak, trace.trace).toBe(
-          peakPayload(readFileSync(join(TRACE_FOLDER, trace.trace), 'utf8'))
-        )
-        expect(trace.util).toBe(trace.peak / trace.heap)
-      }
-      // The utilization column, rounded as the table prints it.
-      expect(traces.map((t) => `${t.trace} ${Math.round(t.util * 100)}%`)).toEqual([
-        'amptjp-bal.rep 98%',
-        'binary-bal.rep 54%',
-        'binary2-bal.rep 47%',
-        'cccp-bal.rep 99%',
-        'coalescing-bal.rep 66%',
-        'cp-decl-bal.rep 99%',
-        'expr-bal.rep 99%',
-        'random-bal.rep 91%',
-        'random2-bal.rep 91%',
-        'realloc-bal.rep 27%',
-        'realloc2-bal.rep 34%'
-      ])
-      expect(total.ops).toBe(112372)
-    },
-    60_000
-  )
+  it('scores the eleven balanced traces with the CS:APP textbook allocator, every one valid', async () => {
+    const files = BALANCED.map((name) => join(TRACE_FOLDER, name))
+    const result = await cli.run([
+      'score',
+      ...files,
+      '--allocator',
+      'csapp-textbook',
+      '--json',
+      '--runs',
+      '1'
+    ])
+    expect(result.code).toBe(0)
+    const { traces, total } = (JSON.parse(result.stdout) as ScoreJson).allocators[0]!
+    for (const trace of traces) {
+      expect(trace.valid, trace.trace).toBe(true)
+      // util is the trace's own peak payload over the heap the allocator ended with
+      expect(trace.peak, trace.trace).toBe(
+        peakPayload(readFileSync(join(TRACE_FOLDER, trace.trace), 'utf8'))
+      )
+      expect(trace.util).toBe(trace.peak / trace.heap)
+    }
+    // The utilization column, rounded as the table prints it.
+    expect(traces.map((t) => `${t.trace} ${Math.round(t.util * 100)}%`)).toEqual([
+      'amptjp-bal.rep 98%',
+      'binary-bal.rep 54%',
+      'binary2-bal.rep 47%',
+      'cccp-bal.rep 99%',
+      'coalescing-bal.rep 66%',
+      'cp-decl-bal.rep 99%',
+      'expr-bal.rep 99%',
+      'random-bal.rep 91%',
+      'random2-bal.rep 91%',
+      'realloc-bal.rep 27%',
+      'realloc2-bal.rep 34%'
+    ])
+    expect(total.ops).toBe(112372)
+  }, 60_000)
 })

@@ -1,7 +1,8 @@
 import type { Migration } from './migration'
 import { migration001Settings } from './001-settings'
+import { migration002Drafts } from './002-drafts'
 
 /** Every migration in version order; the last one's version is the schema this code writes. */
-export const migrations: readonly Migration[] = [migration001Settings]
+export const migrations: readonly Migration[] = [migration001Settings, migration002Drafts]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

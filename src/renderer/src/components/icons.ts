@@ -35,7 +35,11 @@ export const ICON_PATHS = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
   error: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 7.5v6 M12 16.5v.1',
   info: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 11v6 M12 7.5v.1',
-  wand: 'M4 20L16 8 M14 6l4 4 M17 3v2 M21 7h-2 M19.5 4.5l-1.5 1.5'
+  wand: 'M4 20L16 8 M14 6l4 4 M17 3v2 M21 7h-2 M19.5 4.5l-1.5 1.5',
+  folderOpen: 'M3 7V5h6l2 2h9v3 M3 19l3-9h16l-3 9z M3 7v12',
+  save: 'M5 4h11l3 3v13H5z M8 4v5h7V4 M8 20v-6h8v6',
+  format: 'M4 6h16 M4 10h10 M4 14h16 M4 18h10',
+  import: 'M12 3v12 M7 10l5 5 5-5 M5 21h14'
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

@@ -1,3 +1,4 @@
+import type { InjectionKey } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { catalog } from '@shared/i18n/catalog'
 import { DEFAULT_LOCALE, type Locale } from '@shared/i18n/locales'
@@ -19,3 +20,6 @@ export function createAppI18n(locale: Locale = DEFAULT_LOCALE) {
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>
+
+/** The app provides its i18n under this key too, so stores can translate (useI18n needs a component). */
+export const appI18nKey: InjectionKey<AppI18n> = Symbol('AppI18n')

@@ -2,11 +2,12 @@ import {
   LabError,
   labEvents,
   parseOutput,
-  type LabApi,
   type LabBridge,
+  type LabChannel,
   type LabEventName,
   type LabEventPayload
 } from '@shared/api'
+import { hasEncodedBody, type RendererLabApi } from './encoded-body'
 
 export interface LabApiOptions {
   /** Told about pushed events whose payload fails its schema; they are not delivered. */
@@ -19,13 +20,23 @@ export interface LabApiOptions {
  * output and event payload is checked against its schema, so a host bug
  * shows up as a clear error instead of bad data deep in a view.
  */
-export function createLabApi(bridge: LabBridge, options: LabApiOptions = {}): LabApi {
+export function createLabApi(bridge: LabBridge, options: LabApiOptions = {}): RendererLabApi {
+  const encoded = hasEncodedBody(bridge) ? bridge : null
   return {
     async invoke(channel, input) {
       const result = await bridge.invoke(channel, input)
       if (!result.ok) throw LabError.from(result.error)
       return parseOutput(channel, result.value)
     },
+    ...(encoded
+      ? {
+          async invokeEncoded<C extends LabChannel>(channel: C, body: Blob) {
+            const result = await encoded.invokeEncoded(channel, body)
+            if (!result.ok) throw LabError.from(result.error)
+            return parseOutput(channel, result.value)
+          }
+        }
+      : {}),
     on<E extends LabEventName>(event: E, listener: (payload: LabEventPayload<E>) => void) {
       return bridge.on(event, (payload) => {
         const parsed = labEvents[event].safeParse(payload)

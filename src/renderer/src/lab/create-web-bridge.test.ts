@@ -73,6 +73,19 @@ describe('createWebBridge calls', () => {
     })
   })
 
+  it('uploads a body made elsewhere as the very Blob it was given', async () => {
+    const host = fakeHost(() => json({ ok: true, value: { savedAt: 1, storedBytes: 2 } }))
+    const bridge = createWebBridge(PAGE, host.environment)
+    const body = new Blob(['{"channel":"draft:save","input":{}}'])
+
+    const result = await bridge.invokeEncoded('draft:save', body)
+
+    expect(result).toEqual({ ok: true, value: { savedAt: 1, storedBytes: 2 } })
+    const [, init] = host.fetch.mock.calls[0]!
+    expect(init.body).toBe(body)
+    expect(init.headers).toMatchObject({ Authorization: 'Bearer s3cr+et' })
+  })
+
   it('hands error results back as values', async () => {
     const error = {
       code: 'invalid-input',

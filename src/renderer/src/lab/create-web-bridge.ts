@@ -5,10 +5,10 @@ import {
   WEB_INVOKE_PATH,
   WEB_TOKEN_PARAM,
   labEvents,
-  type LabBridge,
   type LabEventName,
   type LabResult
 } from '@shared/api'
+import type { EncodedBodyBridge } from './encoded-body'
 import { WebHostError } from './web-host-error'
 
 /** The parts of `window.location` the bridge reads. */
@@ -67,13 +67,17 @@ function defaultEnvironment(): WebBridgeEnvironment {
 export function createWebBridge(
   location: WebBridgeLocation,
   environment: WebBridgeEnvironment = defaultEnvironment()
-): LabBridge {
+): EncodedBodyBridge {
   const token = new URLSearchParams(location.search).get(WEB_TOKEN_PARAM)
   const listeners = new Map<LabEventName, Set<(payload: unknown) => void>>()
   let socketActive = false
   let reconnectDelayMs = FIRST_RECONNECT_DELAY_MS
 
-  async function invoke(channel: string, input: unknown): Promise<LabResult<unknown>> {
+  function invoke(channel: string, input: unknown): Promise<LabResult<unknown>> {
+    return post(channel, JSON.stringify({ channel, input }))
+  }
+
+  async function post(channel: string, body: string | Blob): Promise<LabResult<unknown>> {
     if (!token) {
       throw new WebHostError('missing-token', `the page address has no ?${WEB_TOKEN_PARAM}=`)
     }
@@ -82,7 +86,7 @@ export function createWebBridge(
       response = await environment.fetch(WEB_INVOKE_PATH, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ channel, input }),
+        body,
         cache: 'no-store'
       })
     } catch (error) {
@@ -143,6 +147,7 @@ export function createWebBridge(
 
   return {
     invoke,
+    invokeEncoded: (channel, body) => post(channel, body),
     on(event, listener) {
       const subscribers = listeners.get(event) ?? new Set()
       subscribers.add(listener)

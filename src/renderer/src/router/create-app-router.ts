@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type Router, type RouterHistory } from 'vue-router'
+import ReplayPendingView from '@renderer/views/ReplayPendingView.vue'
 import { HOME_SECTION, SECTIONS } from './sections'
 
 /**
@@ -16,6 +17,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
         name: section.name,
         component: section.component
       })),
+      // "Open the replay" from the Workbench; the Replay view takes this route over.
+      { path: '/replay/:runId', name: 'replay-run', component: ReplayPendingView },
       { path: '/:unknown(.*)*', redirect: `/${HOME_SECTION}` }
     ]
   })

@@ -31,10 +31,7 @@ export default {
   },
   workbench: {
     title: 'Workbench',
-    summary: 'Write a scenario, choose allocators and run it.',
-    emptyTitle: 'The scenario editor is on its way',
-    emptyBody:
-      'Scenario editing arrives with the scenario language: one request a line, checked as you type, then run against heap fits, the buddy allocator and slab caches.'
+    summary: 'Write a scenario, choose allocators and run it.'
   },
   replay: {
     title: 'Replay',

@@ -64,7 +64,8 @@ export default {
     eventsNeedJson: '--events only applies with --json.',
     noRecordOption:
       'Record no timeline (for huge runs: less memory, but peaks are seen only every few thousand requests)',
-    noRecordConflicts: '--events and --csv read the timeline, which --no-record leaves out.',
+    noRecordConflicts:
+      '--events, --csv and --report read the timeline, which --no-record leaves out.',
     scenarioHasErrors: '{file}: the scenario has {count} error(s); nothing was run.',
     runFailed: 'one or more runs did not finish.',
     configTitle: 'Configurations:',

@@ -1,4 +1,9 @@
 export default {
+  import: {
+    helpOnly:
+      'That command line only asks malloc.py for its help; give it the flags of an exercise, such as -n 10 -S 100 -c.',
+    cannotFollow: 'AllocLab cannot play that malloc.py command:'
+  },
   cli: {
     summary:
       'Print exactly what OSTEP’s malloc.py prints for the same flags, answered by AllocLab’s heap',

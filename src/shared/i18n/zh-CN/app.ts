@@ -33,10 +33,7 @@ export default {
   },
   workbench: {
     title: '工作台',
-    summary: '编写场景，选择分配器，然后运行。',
-    emptyTitle: '场景编辑器即将到来',
-    emptyBody:
-      '场景编辑将随场景语言一同推出：每行一个请求，边输入边检查，然后在各种堆分配策略、伙伴分配器和 slab 缓存上运行。'
+    summary: '编写场景，选择分配器，然后运行。'
   },
   replay: {
     title: '回放',

@@ -65,7 +65,8 @@ export default {
     eventsNeedJson: '--events 只能与 --json 一起使用。',
     noRecordOption:
       '不记录时间线（适合超大的运行：占用内存更少，但峰值只能每隔几千个请求观察一次）',
-    noRecordConflicts: '--events 和 --csv 需要读取时间线，而 --no-record 不会记录时间线。',
+    noRecordConflicts:
+      '--events、--csv 和 --report 需要读取时间线，而 --no-record 不会记录时间线。',
     scenarioHasErrors: '{file}：场景中有 {count} 个错误，未运行任何配置。',
     runFailed: '有运行未能完成。',
     configTitle: '配置：',

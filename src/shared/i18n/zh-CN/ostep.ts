@@ -1,6 +1,10 @@
 import type en from '../en/ostep'
 
 export default {
+  import: {
+    helpOnly: '这条命令只是让 malloc.py 显示帮助；请给出一道习题的参数，例如 -n 10 -S 100 -c。',
+    cannotFollow: 'AllocLab 无法重放这条 malloc.py 命令：'
+  },
   cli: {
     summary: '对同样的参数，逐字节输出 OSTEP 的 malloc.py 会输出的内容，答案来自 AllocLab 的堆',
     scenarioOption: '同时把这份工作负载连同其分配器写成场景文件 FILE',

@@ -181,6 +181,30 @@ const COMMON_DEFAULTS = {
   orderMax: 4
 } as const
 
+/**
+ * What each option of `kind` is when left out. Geometry options have no
+ * default (nothing is written into the scenario) and `sizeMean` follows the
+ * size range (`defaultSizeMean`), so neither is listed.
+ */
+export function generatorDefaults(
+  kind: GeneratorKind
+): Partial<Record<GeneratorOptionKey, number | string>> {
+  const merged: Record<string, number | string> = {
+    ...COMMON_DEFAULTS,
+    ...GENERATOR_KIND_INFO[kind].defaults
+  }
+  const own: Partial<Record<GeneratorOptionKey, number | string>> = {}
+  for (const key of GENERATOR_KIND_INFO[kind].options) {
+    if (merged[key] !== undefined) own[key] = merged[key]
+  }
+  return own
+}
+
+/** The mean of exponential sizes when not given: a quarter of the size range. */
+export function defaultSizeMean(sizeMin: number, sizeMax: number): number {
+  return Math.floor((sizeMax - sizeMin) / 4)
+}
+
 /** A bad option, with an i18n message key and its params. */
 export class GeneratorOptionError extends Error {
   override name = 'GeneratorOptionError'
@@ -225,9 +249,7 @@ export function resolveOptions(kind: GeneratorKind, options: GeneratorOptions): 
     checkValue(spec, value)
     merged[key] = value
   }
-  merged['sizeMean'] ??= Math.floor(
-    ((merged['sizeMax'] as number) - (merged['sizeMin'] as number)) / 4
-  )
+  merged['sizeMean'] ??= defaultSizeMean(merged['sizeMin'] as number, merged['sizeMax'] as number)
   const resolved = {
     ...merged,
     seed: options.seed,
