@@ -61,10 +61,13 @@ const NOTHING_HELD: HeldTotals = { handles: 0, requested: 0, granted: 0 }
  *
  * Speed: the table is used by composition, never subclassed, so every call
  * site sees one receiver class. V8 inlines a target's request methods into
- * its `execute` up to a budget of bytecode, so the hot requests (alloc and
- * free of pages, hold and drop of objects) are short chains of small
- * methods; `npm run bench` holds them to the speed of targets that kept
- * their own tables.
+ * its `execute` only up to a budget of bytecode, and which callee gets it
+ * first is decided by call counts: a hot request written as a chain of small
+ * methods loses some of them to real calls, the zone's allocPages can take
+ * the rest, and `npm run bench` drops by a tenth. So the two hot page
+ * requests (takePages, freePages) are written out whole, each calling only
+ * the zone; their few lines of counting stand again in hold and drop, which
+ * the slab's objects and the realloc paths use.
  */
 export class PageHandleTable {
   readonly count: number
@@ -148,7 +151,11 @@ export class PageHandleTable {
     this.takePages(handle, order, out.requested, PAGES, out)
   }
 
-  /** A block of `order` for `handle`, which holds `requested` bytes of it as `kind`. */
+  /**
+   * A block of `order` for `handle`, which holds `requested` bytes of it as
+   * `kind`; an order past max-order is refused, a failure reported in `out`.
+   * A hot path, so written out whole rather than as allocBlock + holdPages.
+   */
   takePages(
     handle: number,
     order: number,
@@ -156,11 +163,31 @@ export class PageHandleTable {
     kind: HandleKindCode,
     out: RequestOutcome
   ): void {
-    const pfn = this.allocBlock(order, out)
-    if (pfn >= 0) this.holdPages(handle, pfn, order, requested, kind, out)
+    const zone = this.zone
+    if (order > zone.maxOrder) {
+      out.refuse(TOO_LARGE)
+      return
+    }
+    const pfn = zone.allocPages(order, PAGES_HEAD, out)
+    if (pfn < 0) return
+    const page = this.pageSize
+    const granted = (1 << order) * page
+    this.owners[pfn] = handle
+    this.kind[handle] = kind
+    this.frame[handle] = pfn
+    this.requested[handle] = requested
+    const stats = this.stats
+    stats[ALLOCATED_LIVE]! += granted
+    stats[LIVE_BLOCKS]!++
+    const live = stats[REQUESTED_LIVE]! + requested
+    stats[REQUESTED_LIVE] = live
+    if (live > stats[PEAK_REQUESTED]!) stats[PEAK_REQUESTED] = live
+    out.frame = pfn
+    out.addr = pfn * page
+    out.granted = granted
   }
 
-  /** alloc_pages for `order`, or -1 with the failure in `out` (an order past max-order is refused). */
+  /** alloc_pages for `order`, or -1 with the failure in `out` (a realloc's new block, taken before the old goes). */
   allocBlock(order: number, out: RequestOutcome): number {
     if (order > this.zone.maxOrder) {
       out.refuse(TOO_LARGE)
@@ -169,7 +196,7 @@ export class PageHandleTable {
     return this.zone.allocPages(order, PAGES_HEAD, out)
   }
 
-  /** Make `handle` hold the page block of `order` at `pfn` and count it live. */
+  /** Make `handle` hold the page block of `order` at `pfn` (from allocBlock) and count it live. */
   holdPages(
     handle: number,
     pfn: number,
@@ -194,10 +221,10 @@ export class PageHandleTable {
     requested: number,
     granted: number
   ): void {
-    const stats = this.stats
     this.kind[handle] = kind
     this.frame[handle] = frame
     this.requested[handle] = requested
+    const stats = this.stats
     stats[ALLOCATED_LIVE]! += granted
     stats[LIVE_BLOCKS]!++
     const live = stats[REQUESTED_LIVE]! + requested
@@ -221,10 +248,13 @@ export class PageHandleTable {
     stats[ALLOCATED_LIVE]! -= granted
     stats[LIVE_BLOCKS]!--
     this.kind[handle] = EMPTY
-    this.requested[handle] = 0
   }
 
-  /** free_pages of the handle's page block, reported in `out`; refuses a handle that holds nothing. */
+  /**
+   * free_pages of the handle's page block, reported in `out`; refuses a
+   * handle that holds nothing. A hot path, so written out whole rather than
+   * as describePages + releasePages.
+   */
   freePages(handle: number, out: RequestOutcome): void {
     if (handle < 0 || handle >= this.count || this.kind[handle] === EMPTY) {
       out.refuse(HANDLE_EMPTY)
@@ -232,13 +262,19 @@ export class PageHandleTable {
     }
     const pfn = this.frame[handle]!
     const order = this.zone.order[pfn]!
-    const granted = (1 << order) * this.pageSize
+    const page = this.pageSize
+    const requested = this.requested[handle]!
+    const granted = (1 << order) * page
     out.frame = pfn
-    out.addr = pfn * this.pageSize
-    out.requested = this.requested[handle]!
+    out.addr = pfn * page
+    out.requested = requested
     out.granted = granted
     this.zone.freePages(pfn, order, out)
-    this.drop(handle, granted)
+    this.kind[handle] = EMPTY
+    const stats = this.stats
+    stats[REQUESTED_LIVE]! -= requested
+    stats[ALLOCATED_LIVE]! -= granted
+    stats[LIVE_BLOCKS]!--
   }
 
   /** Give the handle's page block back to the zone (merges count in `out`). */
