@@ -135,9 +135,8 @@ describe('startRun', () => {
     })
     const error = await rejection(handle.result)
     expect(error.kind).toBe('invariant')
-    expect(error.messageKey).toBe('heap.invariant.totals')
+    expect(error.messageKey).toBe('heap.invariant.liveHandles')
     expect(error.params).toEqual({
-      name: 'liveHandles',
       counted: 2,
       recorded: 3,
       config: 'tiny',

@@ -827,7 +827,7 @@ export class FitHeap extends HeapBlocks {
     if (offset !== blocksEnd) {
       throw new InvariantFailure('heap', 'arenaEnd', { end: offset, arena: blocksEnd })
     }
-    checkTotal('blocks', count, st[S.BLOCK_COUNT])
+    checkTotal('blockCount', count, st[S.BLOCK_COUNT])
     checkTotal('freeBytes', freeBytes, st[S.FREE_BYTES])
     checkTotal('allocatedBytes', allocatedBytes, st[S.ALLOCATED_BYTES])
     this.checkList(freeBlocks, allocatedBlocks)
@@ -851,12 +851,14 @@ export class FitHeap extends HeapBlocks {
     }
     checkTotal('liveHandles', live, st[S.LIVE_HANDLES])
     checkTotal('requestedBytes', requested, st[S.REQUESTED_BYTES])
-    if (st[S.PEAK_REQUESTED] < requested || st[S.HIGH_WATER] > heapEnd) {
-      throw new InvariantFailure('heap', 'totals', {
-        name: 'peak',
-        counted: requested,
-        recorded: st[S.PEAK_REQUESTED]
+    if (st[S.PEAK_REQUESTED] < requested) {
+      throw new InvariantFailure('heap', 'peakRequested', {
+        peak: st[S.PEAK_REQUESTED],
+        live: requested
       })
+    }
+    if (st[S.HIGH_WATER] > heapEnd) {
+      throw new InvariantFailure('heap', 'highWater', { highWater: st[S.HIGH_WATER], end: heapEnd })
     }
   }
 
@@ -864,7 +866,6 @@ export class FitHeap extends HeapBlocks {
   private checkList(freeBlocks: Set<number>, allocatedBlocks: ReadonlySet<number>): void {
     const st = this.state
     const addr = (block: number): number => this.baseAddress + this.blockStart(block)
-    const freeCount = freeBlocks.size
     const rover = st[S.ROVER]
     let listed = 0
     let last = -1
@@ -891,16 +892,19 @@ export class FitHeap extends HeapBlocks {
     if (freeBlocks.size > 0) {
       throw new InvariantFailure('heap', 'listMissing', { count: freeBlocks.size })
     }
-    if (st[S.TAIL] !== last) throw new InvariantFailure('heap', 'listLinks', { addr: 'tail' })
-    checkTotal('freeBlocks', listed, freeCount)
+    if (st[S.TAIL] !== last) throw new InvariantFailure('heap', 'listTail', {})
+    // Every free block was listed once (listEntry, listMissing), so only the counter can be off.
     checkTotal('freeBlocks', listed, st[S.FREE_COUNT])
     if (!roverListed) throw new InvariantFailure('heap', 'rover', { addr: addr(rover) })
   }
 }
 
-function checkTotal(name: string, counted: number, recorded: number): void {
-  if (counted !== recorded)
-    throw new InvariantFailure('heap', 'totals', { name, counted, recorded })
+/** The heap's running totals, each checked against what the blocks and handles hold. */
+type HeapTotal =
+  'blockCount' | 'freeBytes' | 'allocatedBytes' | 'freeBlocks' | 'liveHandles' | 'requestedBytes'
+
+function checkTotal(rule: HeapTotal, counted: number, recorded: number): void {
+  if (counted !== recorded) throw new InvariantFailure('heap', rule, { counted, recorded })
 }
 
 function refuse(out: RequestOutcome, reason: InvalidReasonCode): void {

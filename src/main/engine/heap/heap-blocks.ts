@@ -320,7 +320,7 @@ export class HeapBlocks {
     }
     const used = this.state[S.RECORDS_USED] * SIDE_RECORD_WORDS
     if (block < 0 || block >= used || block % SIDE_RECORD_WORDS !== 0) {
-      throw new InvariantFailure('heap', 'physicalLinks', { addr: `record ${block}` })
+      throw new InvariantFailure('heap', 'sideRecord', { record: block })
     }
     if (w[block + Field.STATE] === Record.Released) {
       throw new InvariantFailure('heap', 'releasedRecord', {

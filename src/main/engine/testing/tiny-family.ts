@@ -216,11 +216,10 @@ class TinyTarget implements ScenarioTarget {
     const broken = this.breakAt >= 0 && s[State.Requests]! > this.breakAt
     const recorded = s[State.Live]! + (broken ? 1 : 0)
     if (live !== recorded) {
-      throw new InvariantFailure('heap', 'totals', { name: 'liveHandles', counted: live, recorded })
+      throw new InvariantFailure('heap', 'liveHandles', { counted: live, recorded })
     }
     if (bytes !== s[State.RequestedLive]) {
-      throw new InvariantFailure('heap', 'totals', {
-        name: 'requestedBytes',
+      throw new InvariantFailure('heap', 'requestedBytes', {
         counted: bytes,
         recorded: s[State.RequestedLive]!
       })

@@ -1,5 +1,9 @@
-/** Engine worker entry serving only the sabotaged buddy family (see engine/testing/sabotaged-buddy.ts). */
+/** Engine worker entry serving only the sabotaged families (see engine/testing/sabotaged-*.ts). */
 import { sabotagedBuddyFamily } from '../../engine/testing/sabotaged-buddy'
+import { sabotagedHeapFamily } from '../../engine/testing/sabotaged-heap'
+import { sabotagedSlabFamily } from '../../engine/testing/sabotaged-slab'
 import { serveRun } from '../worker-serve'
 
-serveRun((name) => (name === sabotagedBuddyFamily.name ? sabotagedBuddyFamily : undefined))
+const families = [sabotagedHeapFamily, sabotagedBuddyFamily, sabotagedSlabFamily]
+
+serveRun((name) => families.find((family) => family.name === name))
