@@ -21,6 +21,7 @@ import { translate } from '@shared/i18n/translate'
 import { createLabService } from './service/create-lab-service'
 import type { LabService } from './service/lab-service'
 import { LabIpc } from './electron/lab-ipc'
+import { registerShellCalls } from './electron/shell-ipc'
 
 /**
  * better-sqlite3 built for Electron's ABI by scripts/start.cjs; the copy in
@@ -131,6 +132,7 @@ app.enableSandbox()
 let mainWindow: BrowserWindow | undefined
 let service: LabService | undefined
 let ipc: LabIpc | undefined
+let unregisterShell: (() => void) | undefined
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -149,6 +151,15 @@ if (!app.requestSingleInstanceLock()) {
     service = createLabService('electron', databasePath, nativeBinding ? { nativeBinding } : {})
     ipc = new LabIpc(ipcMain, service, rendererFileUrl())
     ipc.register()
+    const lab = ipc
+    unregisterShell = registerShellCalls(ipcMain, {
+      isTrusted: (event) => lab.isTrustedSender(event),
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      showOpenDialog: (options) =>
+        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      printToPdf: printReportToPdf
+    })
 
     mainWindow = createMainWindow()
     ipc.trust(mainWindow.webContents)
@@ -169,6 +180,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('window-all-closed', () => {
+    unregisterShell?.()
     ipc?.dispose()
     service?.close()
     app.quit()

@@ -1,11 +1,13 @@
 /**
- * Sandboxed preload: exposes exactly one object, `window.lab` (a LabBridge),
- * never ipcRenderer itself. Channels are checked here too, so a compromised
+ * Sandboxed preload: exposes `window.lab` (a LabBridge) and `window.shell`
+ * (the shell's dialogs and PDF printing, see shell-bridge.ts), never
+ * ipcRenderer itself. Channels are checked here too, so a compromised
  * page cannot reach any other IPC channel through it.
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import type { LabBridge, LabEventName, LabResult } from '@shared/api'
 import { isLabChannelName } from '@shared/lab-channels'
+import { SHELL_CHANNELS, type ShellBridge } from '@shared/shell-bridge'
 
 const LAB_EVENT_CHANNEL = 'lab:event'
 
@@ -35,4 +37,15 @@ const bridge: LabBridge = {
   }
 }
 
+const shell: ShellBridge = {
+  saveReportPdf: (html, fileName) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.saveReportPdf, { html, fileName }) as Promise<boolean>,
+  openExperimentFile: () =>
+    ipcRenderer.invoke(SHELL_CHANNELS.openExperimentFile) as Promise<{
+      fileName: string
+      text: string
+    } | null>
+}
+
 contextBridge.exposeInMainWorld('lab', bridge)
+contextBridge.exposeInMainWorld('shell', shell)

@@ -13,7 +13,27 @@ import {
 import { DatabaseNoticeSchema } from './database-notice'
 import { OstepImportInput, OstepImportOutput } from './ostep/ostep-import-schemas'
 import { DraftGetOutput, DraftSaveOutput, DraftSchema } from './draft-schemas'
+import {
+  ExperimentAnnotateInput,
+  ExperimentDeleteOutput,
+  ExperimentDetailSchema,
+  ExperimentDuplicateInput,
+  ExperimentExportInput,
+  ExperimentExportOutput,
+  ExperimentGetInput,
+  ExperimentImportInput,
+  ExperimentItemSchema,
+  ExperimentListInput,
+  ExperimentListOutput,
+  ExperimentOpenOutput,
+  ExperimentRef,
+  ExperimentRenameInput,
+  ExperimentRerunInput,
+  ExperimentRerunOutput,
+  ExperimentSaveInput
+} from './experiment-schemas'
 import { LOCALES } from './i18n/locales'
+import { ReportHtmlInput, ReportHtmlOutput } from './report-schemas'
 import { LabError, type LabErrorData } from './lab-error'
 import {
   LAB_CHANNEL_NAMES,
@@ -24,6 +44,8 @@ import {
 import {
   EventsInput,
   EventsOutput,
+  FindInput,
+  FindOutput,
   MapInput,
   MapOutput,
   MetricsInput,
@@ -37,6 +59,8 @@ import {
   RunStartOutput,
   RunSummaryOutput,
   RunViewOutput,
+  StepInput,
+  StepOutput,
   StructuresInput,
   StructuresOutput
 } from './run-schemas'
@@ -98,7 +122,22 @@ export const labChannels = {
   'timeline:map': { input: MapInput, output: MapOutput },
   'timeline:structures': { input: StructuresInput, output: StructuresOutput },
   'draft:get': { input: NoInput, output: DraftGetOutput },
-  'draft:save': { input: DraftSchema, output: DraftSaveOutput }
+  'draft:save': { input: DraftSchema, output: DraftSaveOutput },
+  'timeline:find': { input: FindInput, output: FindOutput },
+  'timeline:step': { input: StepInput, output: StepOutput },
+  'experiment:list': { input: ExperimentListInput, output: ExperimentListOutput },
+  'experiment:get': { input: ExperimentGetInput, output: ExperimentDetailSchema },
+  'experiment:save': { input: ExperimentSaveInput, output: ExperimentItemSchema },
+  'experiment:rename': { input: ExperimentRenameInput, output: ExperimentItemSchema },
+  'experiment:annotate': { input: ExperimentAnnotateInput, output: ExperimentItemSchema },
+  'experiment:duplicate': { input: ExperimentDuplicateInput, output: ExperimentItemSchema },
+  'experiment:delete': { input: ExperimentRef, output: ExperimentDeleteOutput },
+  'experiment:restore': { input: ExperimentRef, output: ExperimentItemSchema },
+  'experiment:open': { input: ExperimentRef, output: ExperimentOpenOutput },
+  'experiment:rerun': { input: ExperimentRerunInput, output: ExperimentRerunOutput },
+  'experiment:export-file': { input: ExperimentExportInput, output: ExperimentExportOutput },
+  'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema },
+  'report:html': { input: ReportHtmlInput, output: ReportHtmlOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -19,7 +19,22 @@ export const LAB_CHANNEL_NAMES = [
   'timeline:map',
   'timeline:structures',
   'draft:get',
-  'draft:save'
+  'draft:save',
+  'timeline:find',
+  'timeline:step',
+  'experiment:list',
+  'experiment:get',
+  'experiment:save',
+  'experiment:rename',
+  'experiment:annotate',
+  'experiment:duplicate',
+  'experiment:delete',
+  'experiment:restore',
+  'experiment:open',
+  'experiment:rerun',
+  'experiment:export-file',
+  'experiment:import-file',
+  'report:html'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

@@ -3,10 +3,15 @@
  * window is bounded, so no call can ask the service for unbounded work.
  */
 import { z } from 'zod'
-import { LabMessageSchema } from './lab-error'
+import { LabErrorSchema, LabMessageSchema } from './lab-error'
+import { REQUEST_WORDS } from './scenario/keywords'
 import { MAP_STATES, MapStateSchema } from './vocabulary/map-states'
 import { MetricNameSchema } from './vocabulary/metrics'
-import { InvalidReasonSchema, RequestStatusSchema } from './vocabulary/request-statuses'
+import {
+  FailureCauseSchema,
+  InvalidReasonSchema,
+  RequestStatusSchema
+} from './vocabulary/request-statuses'
 import {
   EndStatusSchema,
   RUN_STATUSES,
@@ -26,6 +31,10 @@ export const MAX_METRIC_POINTS = 10_000
 export const MAX_MAP_WIDTH = 8192
 /** Scenario warnings a run:start answer carries, and errors a refused one does (causes). */
 export const MAX_WARNINGS = 100
+/** Most steps one timeline:find answers with. */
+export const MAX_FIND_LIMIT = 1000
+/** Most questions one timeline:step carries: a map, the structures and the events of every configuration, twice over. */
+export const MAX_STEP_QUESTIONS = 6 * MAX_CONFIGS
 
 const Step = z.number().int().min(0)
 const RunId = z.string().min(1).max(64)
@@ -249,6 +258,8 @@ export const TimelineEventSchema = z
   })
   .strict()
 
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>
+
 export const EventsOutput = z
   .object({ from: z.number().int(), total: z.number().int(), events: z.array(TimelineEventSchema) })
   .strict()
@@ -368,6 +379,43 @@ export const StructuresOutput = z
   })
   .strict()
 
+/**
+ * One question of a timeline:step: what timeline:map, timeline:structures
+ * or timeline:events would be asked, less the run (the batch names it once).
+ */
+export const StepQuestion = z.discriminatedUnion('kind', [
+  MapInput.omit({ runId: true })
+    .extend({ kind: z.literal('map') })
+    .strict(),
+  StructuresInput.omit({ runId: true })
+    .extend({ kind: z.literal('structures') })
+    .strict(),
+  EventsInput.omit({ runId: true })
+    .extend({ kind: z.literal('events') })
+    .strict()
+])
+export type StepQuestion = z.infer<typeof StepQuestion>
+
+/**
+ * Everything Replay's panels ask when the step changes, as one call: one
+ * round trip instead of one per panel, and the service answers the
+ * questions that replay an engine in the order that never sends it back.
+ */
+export const StepInput = z
+  .object({ runId: RunId, questions: z.array(StepQuestion).min(1).max(MAX_STEP_QUESTIONS) })
+  .strict()
+
+/** Each question's answer, in the order asked; one that failed says why without failing the rest. */
+export const StepAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('map'), map: MapOutput }).strict(),
+  z.object({ kind: z.literal('structures'), structures: StructuresOutput }).strict(),
+  z.object({ kind: z.literal('events'), events: EventsOutput }).strict(),
+  z.object({ kind: z.literal('error'), error: LabErrorSchema }).strict()
+])
+export type StepAnswer = z.infer<typeof StepAnswer>
+
+export const StepOutput = z.object({ answers: z.array(StepAnswer) }).strict()
+
 export const RunProgressEvent = z
   .object({
     runId: RunId,
@@ -390,3 +438,104 @@ export const RunEndedEvent = z
   .strict()
 
 export const RunFinishedEvent = z.object({ runId: RunId, status: EndStatusSchema }).strict()
+
+/** A request word of the scenario language, as timeline events name the op. */
+const RequestWord = z
+  .string()
+  .refine((word) => REQUEST_WORDS.includes(word), { message: 'not a request word' })
+
+/**
+ * Events a search can stop at (the window's breakpoints). `merge` is a
+ * buddy merge (page families), `coalesce` a heap one; `placed` is a request
+ * that gave a handle memory (with a handle: the step that made its block).
+ */
+export const FIND_EVENT_KINDS = [
+  'failure',
+  'split',
+  'merge',
+  'coalesce',
+  'slabGrown',
+  'slabReaped',
+  'placed'
+] as const
+export type FindEventKind = (typeof FIND_EVENT_KINDS)[number]
+
+const FindEventCondition = z
+  .object({
+    kind: z.enum(FIND_EVENT_KINDS),
+    /** `failure` only: one cause of the two. */
+    cause: FailureCauseSchema.optional(),
+    /** `merge` only: the merged block reached at least this order. */
+    minOrder: z.number().int().min(0).max(30).optional()
+  })
+  .strict()
+
+/** Requests by word and outcome (each list: any of; left out: all), as the event log filters them. */
+const FindRequestCondition = z
+  .object({
+    kind: z.literal('request'),
+    ops: z.array(RequestWord).max(REQUEST_WORDS.length).optional(),
+    statuses: z.array(RequestStatusSchema).max(8).optional()
+  })
+  .strict()
+
+/**
+ * A metric crossing a value: `above` stops where it goes from at most
+ * `value` to more than it, `below` where it goes from at least `value` to
+ * less. Before the first request every metric stands at its initial value.
+ */
+const FindMetricCondition = z
+  .object({
+    kind: z.literal('metric'),
+    metric: MetricNameSchema,
+    crossing: z.enum(['above', 'below']),
+    value: z.number().finite()
+  })
+  .strict()
+
+export const FindConditionSchema = z.union([
+  FindEventCondition,
+  FindRequestCondition,
+  FindMetricCondition
+])
+export type FindCondition = z.infer<typeof FindConditionSchema>
+
+export const FindInput = z
+  .object({
+    runId: RunId,
+    config: ConfigIndex,
+    /** Where the search starts, included: forward looks at steps ≥ from, backward at steps ≤ from. */
+    from: Step,
+    direction: z.enum(['forward', 'backward']),
+    condition: FindConditionSchema,
+    /** Only requests naming this handle (event and request conditions). */
+    handle: z.string().min(1).max(200).optional(),
+    /** Matches to return, in search order (default 1). */
+    limit: z.number().int().min(1).max(MAX_FIND_LIMIT).optional(),
+    /** Matches to pass over before the first one returned (default 0). */
+    skip: z.number().int().min(0).optional()
+  })
+  .strict()
+  .refine((input) => input.handle === undefined || input.condition.kind !== 'metric', {
+    message: 'a metric condition cannot be limited to one handle',
+    path: ['handle']
+  })
+
+export const FindOutput = z
+  .object({
+    /** The first match in search order, null when there is none. */
+    step: z.number().int().nullable(),
+    /** Every match returned, in search order. */
+    steps: z.array(z.number().int()),
+    /**
+     * Requests between two values the search could see: 1 for events and
+     * per-request metrics; for a sampled metric, the sample stride (the
+     * crossing happened in the `stride` requests up to `step`).
+     */
+    stride: z.number().int().min(1),
+    /** Matches in the whole timeline, when the record alone decides them (null otherwise). */
+    total: z.number().int().nullable(),
+    /** How many matches come before `step` in step order (null with `total`, or without a match). */
+    index: z.number().int().nullable()
+  })
+  .strict()

@@ -28,7 +28,7 @@ export function printDocument(text: string, ctx: CliContext): void {
 }
 
 /** What the text file holds: shown in the message when it is not text at all. */
-export type TextKind = 'scenario' | 'trace' | 'opList'
+export type TextKind = 'scenario' | 'trace' | 'opList' | 'experimentFile'
 
 /**
  * The text of `file` (relative to the working folder; `-` is standard input),

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { formatBytes } from '@shared/format/format-value'
 import { LabError } from '@shared/lab-error'
+import type { ExperimentFields } from '@shared/reports/experiment-fields'
 import type { LabCaller } from '../reports/lab-caller'
 import {
   reportFormatOf,
@@ -37,10 +38,12 @@ export interface ReportTarget {
  */
 export async function reportTarget(
   value: unknown,
-  ctx: CliContext
+  ctx: CliContext,
+  /** The format when the command names it; otherwise the extension says. */
+  named?: ReportFormat
 ): Promise<ReportTarget | undefined> {
   if (typeof value !== 'string') return undefined
-  const format = reportFormatOf(value)
+  const format = named ?? reportFormatOf(value)
   if (!format) throw new UsageError(ctx.t('report.cli.badExtension', { file: value }))
   await checkOutputPath(value, ctx)
   const browser = format === 'pdf' ? withLabErrors(ctx, () => requireChromium()) : undefined
@@ -58,12 +61,13 @@ export async function writeReportFile(
   runId: string,
   scenario: string,
   target: ReportTarget,
-  ctx: CliContext
+  ctx: CliContext,
+  experiment?: ExperimentFields
 ): Promise<void> {
   try {
     await writeRunReport(
       lab,
-      { runId, scenario, locale: ctx.locale },
+      { runId, scenario, locale: ctx.locale, ...(experiment ? { experiment } : {}) },
       target.path,
       target.format,
       () => target.browser ?? requireChromium()

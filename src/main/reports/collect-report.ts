@@ -1,6 +1,6 @@
 import type { LabOutput } from '@shared/api'
 import type { Locale } from '@shared/i18n/locales'
-import type { ExperimentFields } from '@shared/reports/experiment-document'
+import type { ExperimentFields } from '@shared/reports/experiment-fields'
 import type {
   KeyStep,
   MapReason,

@@ -1,78 +1,38 @@
-import {
-  EXPERIMENT_FORMAT,
-  EXPERIMENT_FORMAT_VERSION,
-  ExperimentDocumentSchema,
-  type ExperimentDocument,
-  type ExperimentFields
-} from '@shared/reports/experiment-document'
-import type { MetricName } from '@shared/vocabulary/metrics'
+import type { ExperimentFields } from '@shared/reports/experiment-fields'
 import type { LabCaller } from './lab-caller'
 
 export interface ExperimentJsonOptions {
-  /** The scenario's text: a run keeps its compiled program, not the text. */
-  readonly scenario: string
   /** Name, notes and tags when the run belongs to an experiment (a bare run is named by its title). */
   readonly experiment?: ExperimentFields
-  /** Add each configuration's downsampled metric columns (left out by default: the scenario reproduces them). */
-  readonly includeTimelines?: boolean
-  readonly maxPoints?: number
-  readonly metrics?: readonly MetricName[]
-  readonly now?: () => Date
+  /** Put the timelines in the file, so it replays without a re-run (default true). */
+  readonly timelines?: boolean
 }
 
 /**
- * The whole run as one versioned document (see @shared/reports/experiment-document),
- * gathered through LabApi calls and checked against the schema before it leaves.
+ * A run as the experiment file (`*.alloclab.json`, @shared/experiment-file):
+ * the one JSON format AllocLab writes and imports, so a file made here opens
+ * in the Library and in `alloclab import`. The run is saved into the host's
+ * library, exported from there and deleted again, so the file is made by the
+ * same code as every other experiment file.
  */
-export async function collectExperimentDocument(
+export async function runExperimentFile(
   lab: LabCaller,
   runId: string,
-  options: ExperimentJsonOptions
-): Promise<ExperimentDocument> {
-  const info = await lab.call('app:info', {})
+  options: ExperimentJsonOptions = {}
+): Promise<string> {
+  const timelines = options.timelines ?? true
   const run = await lab.call('run:summary', { runId })
-  const timelines: NonNullable<ExperimentDocument['timelines']> = []
-  if (options.includeTimelines) {
-    for (const config of run.configs) {
-      const requests = config.summary?.requests ?? 0
-      if (requests === 0) continue
-      try {
-        const metrics = await lab.call('timeline:metrics', {
-          runId,
-          config: config.config,
-          from: 0,
-          to: requests,
-          maxPoints: options.maxPoints ?? 1000,
-          ...(options.metrics ? { columns: [...options.metrics] } : {})
-        })
-        timelines.push({ config: config.config, metrics })
-      } catch (error) {
-        if ((error as { key?: unknown } | null)?.key !== 'timeline.notRecorded') throw error
-      }
-    }
-  }
-  return ExperimentDocumentSchema.parse({
-    format: EXPERIMENT_FORMAT,
-    version: EXPERIMENT_FORMAT_VERSION,
-    producer: { app: 'AllocLab', appVersion: info.appVersion, engineVersion: info.engineVersion },
-    exportedAt: (options.now?.() ?? new Date()).toISOString(),
-    experiment: options.experiment ?? { name: run.title, notes: '', tags: [] },
-    scenario: { title: run.title, text: options.scenario, requests: run.requests },
-    configurations: run.configs.map(({ config, label, family }) => ({ config, label, family })),
-    runs: run.configs.map(({ config, status, done, total, summary, final, error }) => ({
-      config,
-      status,
-      done,
-      total,
-      summary,
-      final,
-      error
-    })),
-    ...(options.includeTimelines ? { timelines } : {})
+  const fields = options.experiment ?? { name: run.title, notes: '', tags: [] }
+  const saved = await lab.call('experiment:save', {
+    runId,
+    name: fields.name.trim() === '' ? runId : fields.name,
+    notes: fields.notes,
+    tags: [...fields.tags],
+    keepTimelines: timelines
   })
-}
-
-/** The document as a file holds it: two-space JSON with a final newline. */
-export function stringifyExperimentDocument(document: ExperimentDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`
+  try {
+    return (await lab.call('experiment:export-file', { id: saved.id, timelines })).text
+  } finally {
+    await lab.call('experiment:delete', { id: saved.id })
+  }
 }

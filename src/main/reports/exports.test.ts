@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  EXPERIMENT_FORMAT,
-  EXPERIMENT_FORMAT_VERSION,
-  ExperimentDocumentSchema
-} from '@shared/reports/experiment-document'
+  EXPERIMENT_FILE_FORMAT,
+  EXPERIMENT_FILE_VERSION,
+  ExperimentFileSchema
+} from '@shared/experiment-file'
 import type { LabService } from '../service/lab-service'
 import { METRIC_NAMES } from '@shared/vocabulary/metrics'
-import { collectExperimentDocument, stringifyExperimentDocument } from './experiment-json'
+import { runExperimentFile } from './experiment-json'
 import { metricsCsvChunks } from './metrics-csv'
 import { FAMILY_SCENARIOS, finishedRun, testLabService } from './testing/report-runs'
 import { reportFormatOf } from './write-report'
@@ -44,69 +44,44 @@ describe('the CSV export', () => {
 })
 
 describe('the JSON export', () => {
-  it('holds the whole run in a versioned document its schema accepts', async () => {
+  it('is the experiment file the Library imports, with the run whole and its timelines', async () => {
     const { scenario, allocators } = FAMILY_SCENARIOS.heap
     const runId = await finishedRun(lab, scenario, allocators)
-    const document = await collectExperimentDocument(lab, runId, {
-      scenario,
-      experiment: { name: 'Fits', notes: 'two fits', tags: ['heap'] },
-      now: () => new Date('2026-01-02T03:04:05Z')
+    const text = await runExperimentFile(lab, runId, {
+      experiment: { name: 'Fits', notes: 'two fits', tags: ['heap'] }
     })
-    const parsed = ExperimentDocumentSchema.parse(JSON.parse(stringifyExperimentDocument(document)))
-    expect(parsed).toEqual(document)
-    expect(parsed).toMatchObject({
-      format: EXPERIMENT_FORMAT,
-      version: EXPERIMENT_FORMAT_VERSION,
-      exportedAt: '2026-01-02T03:04:05.000Z',
-      experiment: { name: 'Fits', notes: 'two fits', tags: ['heap'] },
-      scenario: { text: scenario, requests: 5 }
+    const file = ExperimentFileSchema.parse(JSON.parse(text))
+    expect(file).toMatchObject({
+      format: EXPERIMENT_FILE_FORMAT,
+      version: EXPERIMENT_FILE_VERSION,
+      experiment: { name: 'Fits', notes: 'two fits', tags: ['heap'], scenario }
     })
-    expect(parsed.configurations.map((c) => c.family)).toEqual(['first-fit', 'best-fit'])
-    expect(parsed.runs[0]!.summary!.largestFailedRequest).toEqual({
+    expect(file.runs.map((r) => r.family)).toEqual(['first-fit', 'best-fit'])
+    expect(file.runs.every((r) => r.timeline.state === 'kept')).toBe(true)
+    expect(file.runs[0]!.summary!.largestFailedRequest).toEqual({
       bytes: 80,
       step: 4,
       cause: 'no-memory'
     })
-    expect(parsed.runs[0]!.final!.freeList).toEqual([
+    expect(file.runs[0]!.final!.freeList).toEqual([
       { addr: 1000, size: 3 },
       { addr: 1043, size: 57 }
     ])
-    expect(parsed).not.toHaveProperty('timelines')
+    // Made through the library, and gone from it again.
+    expect((await lab.call('experiment:list', {})).total).toBe(0)
+    const imported = await lab.call('experiment:import-file', { text })
+    expect(imported.name).toBe('Fits')
   })
 
-  it('adds downsampled timelines only when asked, and names a bare run by its title', async () => {
+  it('names a bare run by its title and leaves the timelines out when asked', async () => {
     const { scenario, allocators } = FAMILY_SCENARIOS.buddy
     const runId = await finishedRun(lab, scenario, allocators)
-    const document = await collectExperimentDocument(lab, runId, {
-      scenario,
-      includeTimelines: true,
-      maxPoints: 4,
-      metrics: ['freeBlocks']
-    })
-    expect(document.experiment).toEqual({ name: document.scenario.title, notes: '', tags: [] })
-    expect(document.timelines).toHaveLength(1)
-    expect(document.timelines![0]!.metrics.columns.map((c) => c.name)).toEqual(['freeBlocks'])
-    expect(document.timelines![0]!.metrics.bucketSize).toBe(2)
-  })
-
-  it('is refused by its schema when it is of another format or a newer version', () => {
-    const base = {
-      format: EXPERIMENT_FORMAT,
-      version: EXPERIMENT_FORMAT_VERSION,
-      producer: { app: 'AllocLab', appVersion: '0', engineVersion: '0' },
-      exportedAt: '2026-01-02T03:04:05Z',
-      experiment: { name: 'x', notes: '', tags: [] },
-      scenario: { title: 'x', text: 'arena 1\n', requests: 0 },
-      configurations: [{ config: 0, label: 'first-fit', family: 'first-fit' }],
-      runs: [
-        { config: 0, status: 'done', done: 0, total: 0, summary: null, final: null, error: null }
-      ]
-    }
-    expect(ExperimentDocumentSchema.safeParse(base).success).toBe(true)
-    expect(ExperimentDocumentSchema.safeParse({ ...base, version: 2 }).success).toBe(false)
-    expect(ExperimentDocumentSchema.safeParse({ ...base, format: 'other' }).success).toBe(false)
-    expect(ExperimentDocumentSchema.safeParse({ ...base, runs: [] }).success).toBe(false)
-    expect(ExperimentDocumentSchema.safeParse({ ...base, extra: 1 }).success).toBe(false)
+    const title = (await lab.call('run:summary', { runId })).title
+    const file = ExperimentFileSchema.parse(
+      JSON.parse(await runExperimentFile(lab, runId, { timelines: false }))
+    )
+    expect(file.experiment.name).toBe(title || runId)
+    expect(file.runs.every((r) => r.timeline.state !== 'kept')).toBe(true)
   })
 })
 

@@ -3,10 +3,10 @@ import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { LabError } from '@shared/lab-error'
 import type { Locale } from '@shared/i18n/locales'
-import type { ExperimentFields } from '@shared/reports/experiment-document'
+import type { ExperimentFields } from '@shared/reports/experiment-fields'
 import { cjkFontsFor } from './cjk-font'
 import { collectReport, type CollectReportOptions } from './collect-report'
-import { collectExperimentDocument, stringifyExperimentDocument } from './experiment-json'
+import { runExperimentFile } from './experiment-json'
 import { findChromium, type BrowserSearch } from './find-chromium'
 import type { LabCaller } from './lab-caller'
 import { metricsCsvChunks } from './metrics-csv'
@@ -87,11 +87,12 @@ export async function writeRunReport(
       await printHtmlToPdf(await runReportHtml(lab, source), file, { browser: browser() })
       return
     case 'json': {
-      const document = await collectExperimentDocument(lab, source.runId, {
-        scenario: source.scenario,
-        ...(source.experiment ? { experiment: source.experiment } : {})
-      })
-      await writeFile(file, stringifyExperimentDocument(document), 'utf8')
+      const text = await runExperimentFile(
+        lab,
+        source.runId,
+        source.experiment ? { experiment: source.experiment } : {}
+      )
+      await writeFile(file, text, 'utf8')
       return
     }
     case 'csv':

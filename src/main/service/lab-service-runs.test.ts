@@ -10,6 +10,7 @@ import {
 } from '../worker/testing/tsx-worker'
 import { allFamilies } from '../engine/families'
 import { openStore } from '../store/open-store'
+import { runFinished } from './testing/run-finished'
 import { LabService, type LabServiceRunOptions } from './lab-service'
 import { INLINE_COMPILE_CHARS } from './scenario-compiler'
 
@@ -38,24 +39,6 @@ const PAGES = [
   'free-pages a',
   ''
 ].join('\n')
-
-/** Resolves once the run has ended, seen as any LabApi client sees it. */
-async function finished(lab: LabService, runId: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const stop = lab.subscribe((event, payload) => {
-      if (event === 'run:finished' && (payload as { runId: string }).runId === runId) {
-        stop()
-        resolve()
-      }
-    })
-    lab.call('run:summary', { runId }).then((summary) => {
-      if (summary.status !== 'queued' && summary.status !== 'running') {
-        stop()
-        resolve()
-      }
-    }, reject)
-  })
-}
 
 /**
  * Start a long scenario, then make two other calls on the next turn of the
@@ -95,7 +78,7 @@ describe('runs through LabService', () => {
       allocators: ['buddy', 'first-fit:arena=256KiB']
     })
     expect(started.configs.map((c) => c.family)).toEqual(['buddy', 'first-fit'])
-    await finished(lab, started.runId)
+    await runFinished(lab, started.runId)
     const summary = await lab.call('run:summary', { runId: started.runId })
     expect(summary.status).toBe('done')
     expect(summary.configs.map((c) => c.status)).toEqual(['done', 'done'])
@@ -172,10 +155,48 @@ describe('runs through LabService', () => {
     lab.close()
   })
 
+  it('answers a timeline:step as its questions asked one by one would be, a refusal in its place', async () => {
+    const { lab } = service()
+    const started = await lab.call('run:start', {
+      scenario: PAGES,
+      allocators: ['buddy', 'first-fit:arena=256KiB']
+    })
+    await runFinished(lab, started.runId)
+    const runId = started.runId
+    const { answers } = await lab.call('timeline:step', {
+      runId,
+      questions: [
+        { kind: 'structures', config: 0, step: 3 },
+        { kind: 'events', config: 0, from: 1, count: 3 },
+        { kind: 'map', config: 1, step: 2, width: 16 },
+        { kind: 'map', config: 0, step: 99 },
+        { kind: 'structures', config: 7, step: 0 }
+      ]
+    })
+    expect(answers.map((a) => a.kind)).toEqual(['structures', 'events', 'map', 'error', 'error'])
+    expect(answers[0]).toEqual({
+      kind: 'structures',
+      structures: await lab.call('timeline:structures', { runId, config: 0, step: 3 })
+    })
+    expect(answers[1]).toEqual({
+      kind: 'events',
+      events: await lab.call('timeline:events', { runId, config: 0, from: 1, count: 3 })
+    })
+    expect(answers[2]).toEqual({
+      kind: 'map',
+      map: await lab.call('timeline:map', { runId, config: 1, step: 2, width: 16 })
+    })
+    const [outOfRange, noConfig] = [answers[3]!, answers[4]!]
+    expect(outOfRange.kind === 'error' && outOfRange.error.code).toBe('invalid-input')
+    expect(noConfig.kind === 'error' && noConfig.error.code).toBe('not-found')
+    expect(noConfig.kind === 'error' && noConfig.error.message.length).toBeGreaterThan(10)
+    lab.close()
+  })
+
   it('summarises each configuration with typed figures, peaks at exact steps and the final structures', async () => {
     const { lab } = service()
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
-    await finished(lab, runId)
+    await runFinished(lab, runId)
     const { configs, title } = await lab.call('run:summary', { runId })
     const buddy = configs[0]!
     expect(title).toBe('')
@@ -200,8 +221,8 @@ describe('runs through LabService', () => {
       allocators: ['buddy'],
       title: 'Homework 3'
     })
-    await finished(lab, named.runId)
-    await finished(lab, titled.runId)
+    await runFinished(lab, named.runId)
+    await runFinished(lab, titled.runId)
     expect((await lab.call('run:summary', { runId: named.runId })).title).toBe('Split and merge')
     expect((await lab.call('run:summary', { runId: titled.runId })).title).toBe('Homework 3')
     lab.close()
@@ -222,7 +243,7 @@ describe('runs through LabService', () => {
   it('refuses unbounded or malformed queries before doing any work', async () => {
     const { lab } = service()
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
-    await finished(lab, runId)
+    await runFinished(lab, runId)
     const bad: [string, unknown, string][] = [
       ['timeline:events', { runId, config: 0, from: 0, count: 10_001 }, 'invalid-input'],
       ['timeline:events', { runId, config: 0, from: -1, count: 1 }, 'invalid-input'],
@@ -241,6 +262,22 @@ describe('runs through LabService', () => {
       ],
       ['timeline:events', { runId: 'run-999', config: 0, from: 0, count: 1 }, 'not-found'],
       ['timeline:structures', { runId, config: 3, step: 0 }, 'not-found'],
+      ['timeline:step', { runId, questions: [] }, 'invalid-input'],
+      [
+        'timeline:step',
+        { runId, questions: [{ kind: 'look', config: 0, step: 0 }] },
+        'invalid-input'
+      ],
+      [
+        'timeline:step',
+        { runId, questions: [{ kind: 'map', config: 0, step: 0, width: 8193 }] },
+        'invalid-input'
+      ],
+      [
+        'timeline:step',
+        { runId: 'run-999', questions: [{ kind: 'map', config: 0, step: 0 }] },
+        'not-found'
+      ],
       ['run:start', { scenario: PAGES, allocators: [] }, 'invalid-input'],
       ['run:start', { scenario: PAGES, allocators: ['no-such-family'] }, 'invalid-input'],
       ['run:cancel', { runId: 'run-999' }, 'not-found']
@@ -266,7 +303,7 @@ describe('runs through LabService', () => {
     while ((await lab.call('run:summary', { runId })).configs[0]!.status !== 'running')
       await new Promise((r) => setTimeout(r, 10))
     await lab.call('run:cancel', { runId })
-    await finished(lab, runId)
+    await runFinished(lab, runId)
     const summary = await lab.call('run:summary', { runId })
     expect(summary.status).toBe('cancelled')
     expect(summary.configs.map((c) => c.status)).toEqual(['cancelled', 'cancelled'])
@@ -290,7 +327,7 @@ describe('runs through LabService', () => {
       scenario: `arena 1MiB\n${requests}\n`,
       allocators: ['tiny:hog=on', 'tiny']
     })
-    await finished(lab, runId)
+    await runFinished(lab, runId)
     const summary = await lab.call('run:summary', { runId })
     expect(summary.configs.map((c) => c.status)).toEqual(['failed', 'done'])
     expect(summary.configs[0]!.error!.kind).toBe('outOfMemory')
@@ -301,7 +338,7 @@ describe('runs through LabService', () => {
   it('answers other calls while a long scenario compiles, in a worker thread', async () => {
     const { lab } = service()
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
-    await finished(lab, runId)
+    await runFinished(lab, runId)
     const long = generate('random', { seed: 2, count: 60_000 })
     expect(long.length).toBeGreaterThan(INLINE_COMPILE_CHARS)
     const order = await answerOrder(lab, long, runId)
@@ -312,7 +349,7 @@ describe('runs through LabService', () => {
   it('sees a compile on this thread hold the loop: the same order test tells the two apart', async () => {
     const { lab } = service({ inlineCompileChars: Number.MAX_SAFE_INTEGER })
     const { runId } = await lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
-    await finished(lab, runId)
+    await runFinished(lab, runId)
     const long = generate('random', { seed: 2, count: 60_000 })
     const order = await answerOrder(lab, long, runId)
     expect(order).toEqual(['run:start', 'settings:get', 'timeline:map'])
@@ -323,7 +360,7 @@ describe('runs through LabService', () => {
     const first = service()
     const { runId } = await first.lab.call('run:start', { scenario: PAGES, allocators: ['buddy'] })
     expect(await first.lab.call('run:view', { runId })).toEqual({ runId, leaseMs: 120_000 })
-    await finished(first.lab, runId)
+    await runFinished(first.lab, runId)
     first.lab.close()
     const restarted = service()
     const gone = await error(restarted.lab, 'run:summary', { runId })

@@ -25,6 +25,8 @@ import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
 import { draftHandlers } from './draft-handlers'
 import { importMallocPyCommand } from '../ostep/import-malloc-py'
+import { ExperimentLibrary } from '../experiments/experiment-library'
+import { reportHtmlCall } from '../reports/report-html-call'
 import { toLabErrorData } from './lab-errors'
 import { RunScheduler, type RunSchedulerDeps } from './run-scheduler'
 
@@ -53,6 +55,7 @@ export class LabService {
   private readonly listeners = new Set<Listener>()
   private readonly handlers: Handlers
   private readonly runs: RunScheduler
+  private readonly experiments: ExperimentLibrary
 
   constructor(
     private readonly store: OpenedStore,
@@ -67,6 +70,15 @@ export class LabService {
       emit: (event, payload) => this.emit(event, payload)
     })
     const families = runOptions.families ?? (() => allFamilies)
+    this.experiments = new ExperimentLibrary({
+      db: store.db,
+      runs: this.runs,
+      families,
+      language: () => this.settings.get().language,
+      engine: { engineVersion: ENGINE_VERSION, poolLayoutVersion: POOL_LAYOUT_VERSION },
+      appVersion: appVersion(),
+      ...(runOptions.now ? { now: runOptions.now } : {})
+    })
     this.handlers = {
       'app:info': () => ({
         appVersion: appVersion(),
@@ -98,7 +110,26 @@ export class LabService {
       'timeline:metrics': (input) => this.runs.metrics(input),
       'timeline:map': (input) => this.runs.map(input),
       'timeline:structures': (input) => this.runs.structures(input),
-      ...draftHandlers(store.db)
+      'timeline:find': (input) => this.runs.find(input),
+      'timeline:step': (input) => this.runs.step(input),
+      ...draftHandlers(store.db),
+      'experiment:list': (input) => this.experiments.list(input),
+      'experiment:get': (input) => this.experiments.get(input),
+      'experiment:save': (input) => this.experiments.save(input),
+      'experiment:rename': (input) => this.experiments.rename(input),
+      'experiment:annotate': (input) => this.experiments.annotate(input),
+      'experiment:duplicate': (input) => this.experiments.duplicate(input),
+      'experiment:delete': (input) => this.experiments.delete(input),
+      'experiment:restore': (input) => this.experiments.restore(input),
+      'experiment:open': (input) => this.experiments.open(input),
+      'experiment:rerun': (input) => this.experiments.rerun(input),
+      'experiment:export-file': (input) => this.experiments.exportFile(input),
+      'experiment:import-file': (input) => this.experiments.importFile(input),
+      'report:html': (input) =>
+        reportHtmlCall(
+          { lab: this, scenarioOf: (runId) => this.runs.finishedRun(runId).settings.scenario },
+          input
+        )
     }
   }
 

@@ -7,6 +7,7 @@ import type { RunSummary } from '../engine/run-summary'
 import { describeEvents } from '../timeline/describe-events'
 import { EngineReplayer } from '../timeline/engine-replayer'
 import { explainStructure } from '../timeline/explain-structure'
+import { findSteps } from '../timeline/find-step'
 import { mapPixels } from '../timeline/map-pixels'
 import { mapAfter } from '../timeline/map-seek'
 import {
@@ -47,6 +48,15 @@ export class RecordedConfig {
   summary: RunSummary | undefined
   final: FinalState | undefined
   error: WorkerRunError | undefined
+  /**
+   * False for a run restored from the library that another engine or
+   * frame-pool layout recorded: its timeline shows what that engine did, but
+   * replaying this engine (structures, which blocks a request split or
+   * merged) could show something else, so those are refused.
+   */
+  replayable = true
+  /** A failure restored from the library, as the data it was saved as. */
+  private restoredError: ConfigErrorData | undefined
   private reader: TimelineReader | undefined
   private columns: MetricColumns | undefined
   private replayer: EngineReplayer | undefined
@@ -90,6 +100,28 @@ export class RecordedConfig {
     this.reader = reader
   }
 
+  /** What the library kept of this config's run: it ended long ago and is not run again. */
+  restored(record: {
+    readonly status: 'done' | 'cancelled' | 'failed'
+    readonly summary: RunSummary | undefined
+    readonly final: FinalState | undefined
+    readonly error: ConfigErrorData | undefined
+    readonly reader: TimelineReader | undefined
+    readonly replayable: boolean
+  }): void {
+    this.status = record.status
+    this.summary = record.summary
+    this.final = record.final
+    this.restoredError = record.error
+    this.reader = record.reader
+    this.replayable = record.replayable
+  }
+
+  /** The recorded timeline, while this config holds one (what saving it keeps). */
+  get timeline(): TimelineReader['timeline'] | undefined {
+    return this.reader?.timeline
+  }
+
   failed(error: WorkerRunError, cancelled: boolean): void {
     this.error = error
     this.status = cancelled ? 'cancelled' : 'failed'
@@ -108,6 +140,7 @@ export class RecordedConfig {
   }
 
   errorData(): ConfigErrorData | null {
+    if (this.restoredError) return this.restoredError
     if (!this.error) return null
     return { kind: this.error.kind, key: this.error.messageKey, params: this.error.params }
   }
@@ -116,7 +149,9 @@ export class RecordedConfig {
     const reader = this.recorded(input.runId)
     const from = Math.min(input.from, reader.count)
     const to = Math.min(reader.count, from + input.count)
-    const details = await explainStructure(reader, this.replayerFor(reader), from, to)
+    const details = this.replayable
+      ? await explainStructure(reader, this.replayerFor(reader), from, to)
+      : undefined
     return { from, total: reader.count, events: describeEvents(reader, from, to, details) }
   }
 
@@ -183,6 +218,17 @@ export class RecordedConfig {
     return { step, poolBytes, ranges, pixels: null }
   }
 
+  /** Steps meeting a condition (breakpoints, next failure, log filters), see find-step.ts. */
+  find(input: Input<'timeline:find'>): Promise<LabOutput<'timeline:find'>> {
+    const reader = this.recorded(input.runId)
+    this.columns ??= new MetricColumns(reader)
+    const replayer = this.replayerFor(reader)
+    return findSteps(reader, this.columns, input, async (step) => {
+      const [details] = await explainStructure(reader, replayer, step, step + 1)
+      return details ?? []
+    })
+  }
+
   async structures(input: Input<'timeline:structures'>): Promise<LabOutput<'timeline:structures'>> {
     const reader = this.recorded(input.runId)
     const step = checkStep(reader, input.step)
@@ -210,6 +256,9 @@ export class RecordedConfig {
   }
 
   private replayerFor(reader: TimelineReader): EngineReplayer {
+    if (!this.replayable) {
+      throw new LabError('gone', 'experiments.structuresNeedRerun', { config: this.index })
+    }
     this.replayer ??= new EngineReplayer(this.config.family, this.config.values, reader.program)
     return this.replayer
   }

@@ -4,10 +4,12 @@ import type { RunStatus } from '@shared/vocabulary/run-statuses'
 import type { TimelineOptions } from '../timeline/timeline-format'
 import { RecordedConfig } from './recorded-config'
 import type { RunConfig } from './run-config'
-import { RUN_OVERHEAD_BYTES, programBytes } from './run-memory'
+import { RUN_OVERHEAD_BYTES, programBytes, textBytes } from './run-memory'
 
 export interface RunSettings {
   readonly title: string
+  /** The text the program was compiled from: what saving the run keeps as its scenario. */
+  readonly scenario: string
   readonly check: boolean
   /** Timeline options when the run records one. */
   readonly timeline: TimelineOptions | undefined
@@ -24,15 +26,22 @@ export class RecordedRun {
   cancelled = false
   finished = false
   private program: CompiledProgram | undefined
+  private readonly scenarioBytes: number
 
+  /**
+   * A run about to start holds its program; a run restored from the library
+   * holds it only when some config kept its timeline, so `requests` is given.
+   */
   constructor(
     readonly id: string,
-    program: CompiledProgram,
+    program: CompiledProgram | undefined,
+    requests: number,
     configs: readonly { readonly config: RunConfig; readonly reservedBytes: number }[],
     readonly settings: RunSettings
   ) {
     this.program = program
-    this.requests = program.count
+    this.requests = requests
+    this.scenarioBytes = textBytes(settings.scenario)
     this.configs = configs.map(
       ({ config, reservedBytes }, index) => new RecordedConfig(index, config, reservedBytes)
     )
@@ -63,7 +72,8 @@ export class RecordedRun {
   }
 
   get bytes(): number {
-    let total = RUN_OVERHEAD_BYTES + (this.program ? programBytes(this.program) : 0)
+    let total =
+      RUN_OVERHEAD_BYTES + this.scenarioBytes + (this.program ? programBytes(this.program) : 0)
     for (const config of this.configs) total += config.bytes
     return total
   }

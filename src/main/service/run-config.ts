@@ -10,6 +10,8 @@ import { specLabError } from './lab-errors'
 
 /** One allocator configuration of a run, ready to run. */
 export interface RunConfig {
+  /** The spec as it was asked for (what a saved experiment runs again). */
+  readonly spec: string
   /** The normalized spec: how reports and errors name this config. */
   readonly label: string
   readonly family: AllocatorFamily
@@ -29,7 +31,12 @@ export function resolveRunConfigs(
     try {
       const spec = parseAllocatorSpec(text, families)
       const values = resolveAllocatorValues(spec, geometry)
-      return { label: normalizeSpec(spec.family, values), family: spec.family, values }
+      return {
+        spec: text,
+        label: normalizeSpec(spec.family, values),
+        family: spec.family,
+        values
+      }
     } catch (error) {
       if (error instanceof SpecError) throw specLabError(error)
       throw error

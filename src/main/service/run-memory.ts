@@ -36,6 +36,14 @@ const SLAB_REKEYS_PER_REQUEST = 1 / 64
 /** The peak tracker's per-handle table in a worker: two Float64 and one Uint8 per handle. */
 const TRACKER_BYTES_PER_HANDLE = 17
 
+/**
+ * A string's characters as V8 keeps them: one byte each while every one is
+ * Latin-1 (scenarios are mostly ASCII), two once any is not.
+ */
+export function textBytes(text: string): number {
+  return /[^\u0000-\u00ff]/.test(text) ? 2 * text.length : text.length
+}
+
 /** The program's arrays and name tables. */
 export function programBytes(program: CompiledProgram): number {
   let names = 0

@@ -9,9 +9,17 @@ import {
 } from '@shared/api'
 import { MAX_WARNINGS } from '@shared/run-schemas'
 import type { CompileResult } from '@shared/scenario'
+import type { CompiledProgram } from '@shared/scenario/program'
+import type { EndStatus } from '@shared/vocabulary/run-statuses'
+import type { RunSummary } from '@shared/vocabulary/run-summary'
+import type { FinalState } from '../engine/final-state'
 import type { AllocatorFamily } from '../engine/family'
 import { LiveSlot } from '../engine/pool-snapshot'
-import { DEFAULT_TIMELINE_OPTIONS, defaultMetricStride } from '../timeline/timeline-format'
+import {
+  DEFAULT_TIMELINE_OPTIONS,
+  defaultMetricStride,
+  type TimelineBuffers
+} from '../timeline/timeline-format'
 import { TimelineReader } from '../timeline/timeline-reader'
 import { builtCompileLaunch } from '../worker/built-worker-launch'
 import {
@@ -22,14 +30,15 @@ import {
   type WorkerLaunch
 } from '../worker/worker-host'
 import { diagnosticCause } from './lab-errors'
-import type { RecordedConfig } from './recorded-config'
+import type { ConfigErrorData, RecordedConfig } from './recorded-config'
 import { RecordedRun } from './recorded-run'
-import { resolveRunConfigs } from './run-config'
+import { resolveRunConfigs, type RunConfig } from './run-config'
 import { resolveRunBudget } from './run-budget'
 import { RunIds } from './run-ids'
-import { RUN_OVERHEAD_BYTES, configReservation, programBytes } from './run-memory'
+import { RUN_OVERHEAD_BYTES, configReservation, programBytes, textBytes } from './run-memory'
 import { RunShelf, type RunMemory } from './run-shelf'
 import { ScenarioCompiler } from './scenario-compiler'
+import { answerStep } from './step-answers'
 import { ViewLeases } from './view-leases'
 
 export interface RunSchedulerDeps {
@@ -55,6 +64,24 @@ export interface RunSchedulerDeps {
   readonly startRun?: (options: StartRunOptions) => RunHandle
   /** Session tag of run ids (default: new and random). */
   readonly session?: string
+}
+
+/** A run the library kept, ready to be held again (see RunScheduler.restore). */
+export interface StoredRun {
+  readonly title: string
+  readonly scenario: string
+  readonly requests: number
+  /** The program the timelines read; undefined when no config kept one. */
+  readonly program: CompiledProgram | undefined
+  readonly configs: readonly {
+    readonly config: RunConfig
+    readonly status: EndStatus
+    readonly summary: RunSummary | undefined
+    readonly final: FinalState | undefined
+    readonly error: ConfigErrorData | undefined
+    readonly timeline: TimelineBuffers | undefined
+    readonly replayable: boolean
+  }[]
 }
 
 /** A channel's input after validation. */
@@ -130,12 +157,13 @@ export class RunScheduler {
       config,
       reservedBytes: configReservation(program, config, timeline)
     }))
-    let need = RUN_OVERHEAD_BYTES + programBytes(program)
+    let need = RUN_OVERHEAD_BYTES + textBytes(input.scenario) + programBytes(program)
     for (const { reservedBytes } of planned) need += reservedBytes
     this.shelf.admit(need)
 
-    const run = new RecordedRun(this.shelf.newId(), program, planned, {
+    const run = new RecordedRun(this.shelf.newId(), program, program.count, planned, {
       title: input.title ?? program.name,
+      scenario: input.scenario,
       check: input.check ?? false,
       timeline
     })
@@ -155,6 +183,54 @@ export class RunScheduler {
         .slice(0, MAX_WARNINGS)
         .map(diagnosticCause)
     }
+  }
+
+  /** A run that has ended, for saving what it recorded; one still running is refused. */
+  finishedRun(runId: string): RecordedRun {
+    const run = this.use(runId)
+    if (run.active) {
+      throw new LabError('invalid-input', 'experiments.runNotFinished', { runId })
+    }
+    return run
+  }
+
+  /** Refuse early a run of `need` bytes that could not fit even if every closable run were closed. */
+  checkRoom(need: number): void {
+    this.shelf.checkRoom(need)
+  }
+
+  /**
+   * Hold a run the library kept, as a run that has ended: its summaries and
+   * any timelines it kept answer every query, and it counts against the
+   * budget like any other run (least recently used runs close to make room).
+   */
+  restore(stored: StoredRun): RecordedRun {
+    if (this.closed) throw new LabError('unavailable', 'service.closing')
+    const run = new RecordedRun(
+      this.shelf.newId(),
+      stored.program,
+      stored.requests,
+      stored.configs.map(({ config }) => ({ config, reservedBytes: 0 })),
+      { title: stored.title, scenario: stored.scenario, check: false, timeline: undefined }
+    )
+    stored.configs.forEach((config, index) => {
+      run.configs[index]!.restored({
+        status: config.status,
+        summary: config.summary,
+        final: config.final,
+        error: config.error,
+        reader:
+          config.timeline && stored.program
+            ? new TimelineReader(config.timeline, stored.program)
+            : undefined,
+        replayable: config.replayable
+      })
+    })
+    run.releaseProgramIfUnused()
+    run.finished = true
+    this.shelf.admit(run.bytes)
+    this.shelf.add(run)
+    return run
   }
 
   cancel(runId: string): LabOutput<'run:cancel'> {
@@ -209,6 +285,17 @@ export class RunScheduler {
 
   structures(input: Input<'timeline:structures'>): Promise<LabOutput<'timeline:structures'>> {
     return this.query(input.runId, (run) => run.config(input.config).structures(input))
+  }
+
+  find(input: Input<'timeline:find'>): Promise<LabOutput<'timeline:find'>> {
+    return this.query(input.runId, (run) => run.config(input.config).find(input))
+  }
+
+  /** Everything Replay's panels ask at a step, in one call (see step-answers.ts). */
+  step(input: Input<'timeline:step'>): Promise<LabOutput<'timeline:step'>> {
+    return this.query(input.runId, async (run) => ({
+      answers: await answerStep(input.runId, run, input.questions)
+    }))
   }
 
   /** Bytes recorded runs hold against the budget (for tests and diagnostics). */

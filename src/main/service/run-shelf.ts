@@ -89,6 +89,12 @@ export class RunShelf {
    * would leave too little.
    */
   admit(need: number): void {
+    this.checkRoom(need)
+    this.closeUntil(this.budget - need)
+  }
+
+  /** Refuse a run that needs `need` bytes when even closing every closable run would not make room. */
+  checkRoom(need: number): void {
     const { pinned } = this.memory()
     const free = Math.max(0, this.budget - pinned)
     if (need > free) {
@@ -101,7 +107,6 @@ export class RunShelf {
         freeBytes: free
       })
     }
-    this.closeUntil(this.budget - need)
   }
 
   /**

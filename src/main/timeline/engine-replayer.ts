@@ -20,6 +20,9 @@ export interface ReplayWalk {
   end(target: ScenarioTarget): void
 }
 
+/** Fine checkpoints kept behind a position read going backwards: a held ← then replays little. */
+const NEARBY = 16
+
 export interface ReplayerOptions {
   /** Requests between two checkpoints (doubles when the budget runs out). */
   readonly checkpointEvery?: number
@@ -33,7 +36,10 @@ export interface ReplayerOptions {
  * Re-runs the deterministic engine to reach the allocator's exact state after
  * any number of requests: from the nearest checkpoint at or before it, or
  * from where it already stands when that is closer. Checkpoints are taken on
- * the way, so later seeks are short. Long replays yield to the event loop.
+ * the way, so later seeks are short. Going backwards replays from the
+ * checkpoint before the goal (up to `checkpointEvery` requests), so on the
+ * way it also keeps a few fine checkpoints just behind the goal: the next
+ * step back starts from one of them. Long replays yield to the event loop.
  */
 export class EngineReplayer {
   private readonly buffer: SharedArrayBuffer
@@ -43,7 +49,11 @@ export class EngineReplayer {
   private readonly budget: number
   private readonly slice: number
   private readonly checkpoints: PoolCheckpoint[] = []
+  /** The fine checkpoints behind the last backward reads, oldest first (at most NEARBY). */
+  private readonly nearby: PoolCheckpoint[] = []
   private readonly out = new RequestOutcome()
+  /** Requests run since this replayer was made: what seeking cost, for tests and diagnostics. */
+  requestsRun = 0
 
   constructor(
     private readonly family: AllocatorFamily,
@@ -85,6 +95,7 @@ export class EngineReplayer {
           const c = i * CODE_STRIDE
           target.execute(code[c]!, code[c + 1]!, code[c + 2]!, sizes[i]!, out)
           this.position = i + 1
+          this.requestsRun++
           walk.visit(i, out)
           if (this.position % this.every === 0) this.keep()
         }
@@ -98,8 +109,9 @@ export class EngineReplayer {
 
   private async after(position: number): Promise<ScenarioTarget> {
     const goal = Math.max(0, Math.min(position, this.program.count))
+    const backwards = goal < this.position
     const checkpoint = this.nearestCheckpoint(goal)
-    if (goal < this.position || checkpoint.position > this.position) {
+    if (backwards || checkpoint.position > this.position) {
       restoreCheckpoint(checkpoint, this.buffer)
       this.target = this.family.create(
         FramePool.attach(this.buffer),
@@ -109,13 +121,36 @@ export class EngineReplayer {
       )
       this.position = checkpoint.position
     }
+    const fine = this.fine
+    // Going backwards: stop at every `fine` requests over the last stretch before the goal.
+    const fineFrom = backwards ? goal - NEARBY * fine : Number.POSITIVE_INFINITY
+    let yielded = this.position
     while (this.position < goal) {
-      const next = Math.min(goal, this.nextCheckpointPosition(), this.position + this.slice)
+      let next = Math.min(goal, this.nextCheckpointPosition(), this.position + this.slice)
+      if (next > fineFrom) next = Math.min(next, Math.max(fineFrom, this.nextFinePosition()))
       this.run(next)
       if (this.position % this.every === 0) this.keep()
-      if (this.position < goal) await new Promise<void>((resolve) => setImmediate(resolve))
+      else if (this.position >= fineFrom && this.position % fine === 0) this.keepNearby()
+      if (this.position < goal && this.position - yielded >= Math.min(this.slice, this.every)) {
+        yielded = this.position
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
     }
     return this.target
+  }
+
+  private get fine(): number {
+    return Math.max(1, Math.floor(this.every / NEARBY))
+  }
+
+  private nextFinePosition(): number {
+    return (Math.floor(this.position / this.fine) + 1) * this.fine
+  }
+
+  private keepNearby(): void {
+    if (this.nearby.some((checkpoint) => checkpoint.position === this.position)) return
+    this.nearby.push(takeCheckpoint(this.buffer, this.position))
+    if (this.nearby.length > NEARBY) this.nearby.shift()
   }
 
   /** Memory this replayer holds: its own frame pool and every checkpoint. */
@@ -126,6 +161,7 @@ export class EngineReplayer {
   get checkpointBytes(): number {
     let total = 0
     for (const checkpoint of this.checkpoints) total += checkpointBytes(checkpoint)
+    for (const checkpoint of this.nearby) total += checkpointBytes(checkpoint)
     return total
   }
 
@@ -137,6 +173,7 @@ export class EngineReplayer {
       const c = i * CODE_STRIDE
       target.execute(code[c]!, code[c + 1]!, code[c + 2]!, sizes[i]!, out)
     }
+    this.requestsRun += Math.max(0, to - this.position)
     this.position = to
   }
 
@@ -146,7 +183,7 @@ export class EngineReplayer {
 
   private nearestCheckpoint(goal: number): PoolCheckpoint {
     let best = this.checkpoints[0]!
-    for (const checkpoint of this.checkpoints) {
+    for (const checkpoint of [...this.checkpoints, ...this.nearby]) {
       if (checkpoint.position <= goal && checkpoint.position > best.position) best = checkpoint
     }
     return best
@@ -161,5 +198,6 @@ export class EngineReplayer {
     const kept = this.checkpoints.filter((checkpoint) => checkpoint.position % this.every === 0)
     this.checkpoints.length = 0
     this.checkpoints.push(...kept)
+    this.nearby.length = 0
   }
 }

@@ -131,6 +131,37 @@ describe('seeking a timeline', () => {
     )
   })
 
+  it('steps back one request at a time to the states replaying 0..k gives, each from a checkpoint just behind', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: CASES.length - 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        async (index, seed, pick) => {
+          const run = recorded(index, seed, 32)
+          const every = 64
+          const replayer = new EngineReplayer(run.family, run.values, run.program, {
+            checkpointEvery: every
+          })
+          const k = Math.max(8, pick % run.program.count)
+          await replayer.read(k + 1, () => undefined)
+          for (let back = k; back > k - 8; back--) {
+            const before = replayer.requestsRun
+            const seen = await replayer.read(back, readStructures)
+            expect(seen, `${CASES[index]!.spec} back to ${back}`).toEqual(
+              readStructures(targetAfter(run, back))
+            )
+            // The first step back, and one that passes a checkpoint, replay from the checkpoint
+            // before; every other starts from a fine one just behind.
+            if (back < k && (back + 1) % every !== 0)
+              expect(replayer.requestsRun - before).toBeLessThanOrEqual(every / 16)
+          }
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+
   it('derives per-request live metrics equal to the allocator’s own', () => {
     for (let index = 0; index < CASES.length; index++) {
       const run = recorded(index, 2, 64)

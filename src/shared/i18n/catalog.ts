@@ -6,11 +6,15 @@
  */
 import enApp from './en/app'
 import enCli from './en/cli'
+import enCompare from './en/compare'
 import enEngine from './en/engine'
+import enExperiments from './en/experiments'
 import enHeap from './en/heap'
 import enLessons from './en/lessons'
+import enLibrary from './en/library'
 import enPages from './en/pages'
 import enReport from './en/report'
+import enReplay from './en/replay'
 import enScenario from './en/scenario'
 import enService from './en/service'
 import enOstep from './en/ostep'
@@ -20,11 +24,15 @@ import enVocabulary from './en/vocabulary'
 import enWorkbench from './en/workbench'
 import zhApp from './zh-CN/app'
 import zhCli from './zh-CN/cli'
+import zhCompare from './zh-CN/compare'
 import zhEngine from './zh-CN/engine'
+import zhExperiments from './zh-CN/experiments'
 import zhHeap from './zh-CN/heap'
 import zhLessons from './zh-CN/lessons'
+import zhLibrary from './zh-CN/library'
 import zhPages from './zh-CN/pages'
 import zhReport from './zh-CN/report'
+import zhReplay from './zh-CN/replay'
 import zhScenario from './zh-CN/scenario'
 import zhService from './zh-CN/service'
 import zhOstep from './zh-CN/ostep'
@@ -38,11 +46,15 @@ export const catalog = {
   en: {
     app: enApp,
     cli: enCli,
+    compare: enCompare,
     engine: enEngine,
+    experiments: enExperiments,
     heap: enHeap,
     lessons: enLessons,
+    library: enLibrary,
     pages: enPages,
     report: enReport,
+    replay: enReplay,
     scenario: enScenario,
     service: enService,
     ostep: enOstep,
@@ -54,11 +66,15 @@ export const catalog = {
   'zh-CN': {
     app: zhApp,
     cli: zhCli,
+    compare: zhCompare,
     engine: zhEngine,
+    experiments: zhExperiments,
     heap: zhHeap,
     lessons: zhLessons,
+    library: zhLibrary,
     pages: zhPages,
     report: zhReport,
+    replay: zhReplay,
     scenario: zhScenario,
     service: zhService,
     ostep: zhOstep,

@@ -12,7 +12,7 @@ import type {
   MapOutput,
   TimelineEventSchema
 } from '../run-schemas'
-import type { ExperimentFields } from './experiment-document'
+import type { ExperimentFields } from './experiment-fields'
 import type { MetricName } from '../vocabulary/metrics'
 import type { RunStatus } from '../vocabulary/run-statuses'
 import type { RunSummary } from '../vocabulary/run-summary'

@@ -1,5 +1,6 @@
 import type { BenchSuite } from '../suite'
 import { buddySuite } from './buddy'
+import { experimentsSuite } from './experiments'
 import { heapSuite } from './heap'
 import { scenarioSuite } from './scenario'
 import { slabSuite } from './slab'
@@ -11,5 +12,6 @@ export const benchSuites: readonly BenchSuite[] = [
   heapSuite,
   buddySuite,
   slabSuite,
-  timelineSuite
+  timelineSuite,
+  experimentsSuite
 ]

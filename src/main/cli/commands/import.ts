@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path'
 import { hasErrors, importMalloclab, importOpList, type ImportResult } from '@shared/scenario'
-import { UsageError, type CliCommand } from '../command'
+import { EXPERIMENT_FILE_EXTENSION } from '@shared/experiment-file'
+import { UsageError, type CliCommand, type CliContext, type CliValues } from '../command'
 import {
   checkOutputPath,
   printDiagnostics,
@@ -9,6 +10,7 @@ import {
   writeTextFile,
   type TextKind
 } from '../cli-files'
+import { DB_OPTION, openLibrary } from '../open-library'
 
 const FORMATS = {
   malloclab: importMalloclab,
@@ -17,17 +19,23 @@ const FORMATS = {
 
 const INPUT_KINDS: Record<keyof typeof FORMATS, TextKind> = { malloclab: 'trace', oplist: 'opList' }
 
-const FORMAT_NAMES = Object.keys(FORMATS).join('|')
+/** `--from experiment`, or a file named *.alloclab.json: an experiment file, imported into the library. */
+const EXPERIMENT_FORMAT = 'experiment'
+
+const FORMAT_NAMES = [...Object.keys(FORMATS), EXPERIMENT_FORMAT].join('|')
 
 /**
  * `alloclab import --from malloclab|oplist FILE [-o OUT]`: scenario text on
  * stdout or in OUT. Problems in the input are listed with the input's own line
  * numbers; any error means nothing is written and the exit code is 2.
+ *
+ * `alloclab import FILE.alloclab.json [--db PATH]` (or `--from experiment`):
+ * the experiment file into the library, whole or not at all.
  */
 export const importCommand: CliCommand = {
   name: 'import',
   summaryKey: 'scenario.cli.import.summary',
-  synopsis: `import --from ${FORMAT_NAMES} FILE [-o OUT] [--name NAME]`,
+  synopsis: `import --from ${FORMAT_NAMES} FILE [-o OUT] [--name NAME] [--db PATH]`,
   allowPositionals: true,
   options: {
     from: {
@@ -48,10 +56,25 @@ export const importCommand: CliCommand = {
       valueName: 'NAME',
       descriptionKey: 'scenario.cli.import.name',
       value: { key: 'cli.value.name' }
-    }
+    },
+    db: DB_OPTION
   },
   async run(values, positionals, ctx) {
     const from = values['from']
+    const only = positionals.length === 1 ? positionals[0]! : undefined
+    const experimentFile =
+      from === EXPERIMENT_FORMAT ||
+      (from === undefined && only?.toLowerCase().endsWith(EXPERIMENT_FILE_EXTENSION) === true)
+    if (experimentFile) {
+      if (positionals.length === 0) {
+        throw new UsageError(ctx.t('experiments.cli.import.needFile'))
+      }
+      if (only === undefined) throw new UsageError(ctx.t('scenario.cli.import.oneFile'))
+      return importExperiment(only, values, ctx)
+    }
+    if (typeof values['db'] === 'string') {
+      throw new UsageError(ctx.t('experiments.cli.import.dbOnlyForExperiments'))
+    }
     if (typeof from !== 'string') {
       throw new UsageError(ctx.t('scenario.cli.import.needFrom', { formats: FORMAT_NAMES }))
     }
@@ -61,7 +84,7 @@ export const importCommand: CliCommand = {
       )
     }
     if (positionals.length === 0) {
-      throw new UsageError(ctx.t('scenario.cli.needFile', { command: 'import --from malloclab' }))
+      throw new UsageError(ctx.t('scenario.cli.needFile', { command: `import --from ${from}` }))
     }
     if (positionals.length > 1) throw new UsageError(ctx.t('scenario.cli.import.oneFile'))
     const file = positionals[0]!
@@ -85,5 +108,31 @@ export const importCommand: CliCommand = {
       printDocument(result.text, ctx)
     }
     return 0
+  }
+}
+
+/** An experiment file into the library: one transaction, or nothing and the reason. */
+async function importExperiment(file: string, values: CliValues, ctx: CliContext): Promise<number> {
+  if (typeof values['output'] === 'string') {
+    throw new UsageError(ctx.t('experiments.cli.import.noOutput'))
+  }
+  const text = await readTextFile(file, ctx, 'experimentFile')
+  const service = await openLibrary(values['db'] as string | undefined, ctx, { writes: true })
+  try {
+    const item = await service.call('experiment:import-file', {
+      text,
+      ...(typeof values['name'] === 'string' ? { name: values['name'] } : {})
+    })
+    ctx.stderr(
+      `${ctx.t('experiments.cli.import.imported', {
+        id: item.id,
+        name: item.name,
+        configs: item.configs.length,
+        timelines: item.timelinesKept
+      })}\n`
+    )
+    return 0
+  } finally {
+    service.close()
   }
 }

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command'
 import { allocatorsCommand } from './allocators'
 import { checkCommand } from './check'
+import { experimentsCommand } from './experiments'
+import { exportCommand } from './export'
 import { fmtCommand } from './fmt'
 import { generateCommand } from './generate'
 import { importCommand } from './import'
@@ -18,6 +20,8 @@ export const commands: readonly CliCommand[] = [
   fmtCommand,
   importCommand,
   generateCommand,
+  experimentsCommand,
+  exportCommand,
   ostepCommand,
   scoreCommand
 ]

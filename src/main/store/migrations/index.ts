@@ -1,8 +1,13 @@
 import type { Migration } from './migration'
 import { migration001Settings } from './001-settings'
 import { migration002Drafts } from './002-drafts'
+import { migration003Experiments } from './003-experiments'
 
 /** Every migration in version order; the last one's version is the schema this code writes. */
-export const migrations: readonly Migration[] = [migration001Settings, migration002Drafts]
+export const migrations: readonly Migration[] = [
+  migration001Settings,
+  migration002Drafts,
+  migration003Experiments
+]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

@@ -39,7 +39,17 @@ export const ICON_PATHS = {
   folderOpen: 'M3 7V5h6l2 2h9v3 M3 19l3-9h16l-3 9z M3 7v12',
   save: 'M5 4h11l3 3v13H5z M8 4v5h7V4 M8 20v-6h8v6',
   format: 'M4 6h16 M4 10h10 M4 14h16 M4 18h10',
-  import: 'M12 3v12 M7 10l5 5 5-5 M5 21h14'
+  import: 'M12 3v12 M7 10l5 5 5-5 M5 21h14',
+  back10: 'M12 6v12l-8-6z M20 6v12l-8-6z',
+  forward10: 'M12 6v12l8-6z M4 6v12l8-6z',
+  failurePrevious: 'M14 4l-8 8 8 8 M19 9v4.5 M19 16.8v.1',
+  failureNext: 'M10 4l8 8-8 8 M5 9v4.5 M5 16.8v.1',
+  breakpoint: 'M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6',
+  runTo: 'M4 12h11 M11 7l5 5-5 5 M20 5v14',
+  runBackTo: 'M20 12H9 M13 7l-5 5 5 5 M4 5v14',
+  zoomIn: 'M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13 M15.5 15.5L20 20 M10.5 8v5 M8 10.5h5',
+  zoomOut: 'M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13 M15.5 15.5L20 20 M8 10.5h5',
+  zoomReset: 'M4 9V4h5 M20 9V4h-5 M4 15v5h5 M20 15v5h-5'
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

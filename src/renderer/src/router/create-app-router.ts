@@ -1,5 +1,4 @@
 import { createRouter, createWebHashHistory, type Router, type RouterHistory } from 'vue-router'
-import ReplayPendingView from '@renderer/views/ReplayPendingView.vue'
 import { HOME_SECTION, SECTIONS } from './sections'
 
 /**
@@ -13,12 +12,11 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     routes: [
       { path: '/', redirect: `/${HOME_SECTION}` },
       ...SECTIONS.map((section) => ({
-        path: section.path,
+        // Replay and Compare open one run: /replay/run-3; without it, they say how to get one.
+        path: section.param ? `${section.path}/:${section.param}?` : section.path,
         name: section.name,
         component: section.component
       })),
-      // "Open the replay" from the Workbench; the Replay view takes this route over.
-      { path: '/replay/:runId', name: 'replay-run', component: ReplayPendingView },
       { path: '/:unknown(.*)*', redirect: `/${HOME_SECTION}` }
     ]
   })

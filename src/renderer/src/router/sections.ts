@@ -26,6 +26,8 @@ export interface Section {
   readonly navKey: string
   /** Heading of the view, also used in the window title. */
   readonly titleKey: string
+  /** A route parameter the view may take after its path (`/replay/run-1`). */
+  readonly param?: 'runId'
 }
 
 const VIEWS: Readonly<Record<SectionName, Component>> = {
@@ -44,7 +46,8 @@ export const SECTIONS: readonly Section[] = SECTION_NAMES.map((name) => ({
   component: VIEWS[name],
   icon: name,
   navKey: `app.nav.${name}`,
-  titleKey: `app.${name}.title`
+  titleKey: `app.${name}.title`,
+  ...(name === 'replay' || name === 'compare' ? { param: 'runId' as const } : {})
 }))
 
 export const HOME_SECTION: SectionName = 'library'

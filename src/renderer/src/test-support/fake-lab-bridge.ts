@@ -12,6 +12,8 @@ import {
   type LabResult,
   type Settings
 } from '@shared/api'
+import { FakeRuns } from './fake-runs'
+import { FakeLibrary } from './fake-library'
 
 export const SAMPLE_APP_INFO: AppInfo = {
   appVersion: '0.1.0',
@@ -44,6 +46,10 @@ export class FakeLabBridge implements LabBridge {
   draft: { draft: Draft; savedAt: number } | null = null
   /** Runs started, by id, with what they were started with. */
   readonly runs = new Map<string, { scenario: string; allocators: string[]; title?: string }>()
+  /** Recorded runs a test scripts for replay (`bridge.scripted.add(...)`): timelines and summaries. */
+  readonly scripted = new FakeRuns()
+  /** The experiment library: experiment:* and report:html. */
+  readonly library = new FakeLibrary()
   private nextRun = 1
   private readonly failures = new Map<LabChannel, LabError>()
   private readonly listeners = new Map<LabEventName, Set<(payload: unknown) => void>>()
@@ -97,6 +103,8 @@ export class FakeLabBridge implements LabBridge {
   }
 
   private answer(channel: LabChannel, input: unknown): unknown {
+    if (this.scripted.answers(channel, input)) return this.scripted.answer(channel, input)
+    if (this.library.answers(channel)) return this.library.answer(channel, input)
     switch (channel) {
       case 'app:info':
         parseInput(channel, input)

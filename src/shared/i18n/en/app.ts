@@ -35,17 +35,11 @@ export default {
   },
   replay: {
     title: 'Replay',
-    summary: 'Step through a run one request at a time.',
-    emptyTitle: 'Nothing to replay yet',
-    emptyBody:
-      'Replay lays a finished run out on a timeline: play, pause, step and scrub while the memory map, free lists and metrics follow along. It opens up once runs can be recorded.'
+    summary: 'Step through a run one request at a time.'
   },
   compare: {
     title: 'Compare',
-    summary: 'Put runs side by side.',
-    emptyTitle: 'No runs to compare',
-    emptyBody:
-      'Compare lines up runs of the same scenario in one table and shared charts, so fragmentation, time and metadata overhead can be read at a glance. It needs at least two recorded runs.'
+    summary: 'Put runs side by side.'
   },
   lessons: {
     title: 'Lessons',

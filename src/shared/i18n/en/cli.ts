@@ -31,6 +31,7 @@ export default {
     scenario: 'scenario',
     trace: 'malloc-lab trace',
     opList: 'op list',
+    experimentFile: 'experiment file',
     nul: '{file}: byte 0x00 at offset {offset}: this looks like a binary file, not a {what}.',
     utf8: '{file}: byte {byte} at offset {offset} is not valid UTF-8; save the {what} as UTF-8 text.'
   },

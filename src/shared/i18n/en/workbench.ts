@@ -258,12 +258,6 @@ export default {
     storeFailed: 'the database refused it ({detail}).',
     corrupt: 'the saved scenario does not decompress ({detail}).'
   },
-  replay: {
-    pendingTitle: 'Run {runId} is recorded',
-    pendingBody:
-      '“{title}” finished and its timeline is kept in memory. The replay of runs opens here as soon as the Replay view is built.',
-    back: 'Back to the Workbench'
-  },
   codemirror: {
     find: 'Find',
     replace: 'Replace',

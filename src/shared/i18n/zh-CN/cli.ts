@@ -33,6 +33,7 @@ export default {
     scenario: '场景文件',
     trace: 'malloc-lab 跟踪文件',
     opList: '操作序列',
+    experimentFile: '实验文件',
     nul: '{file}：偏移 {offset} 处是字节 0x00，这看起来是二进制文件，而不是{what}。',
     utf8: '{file}：偏移 {offset} 处的字节 {byte} 不是有效的 UTF-8，请把{what}保存为 UTF-8 文本。'
   },

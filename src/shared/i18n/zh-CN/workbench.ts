@@ -257,11 +257,6 @@ export default {
     storeFailed: '数据库拒绝了这次保存（{detail}）。',
     corrupt: '保存的场景无法解压（{detail}）。'
   },
-  replay: {
-    pendingTitle: '运行 {runId} 已记录',
-    pendingBody: '“{title}”已运行完毕，它的时间线保存在内存中。回放视图完成后，就在这里逐步回放。',
-    back: '回到工作台'
-  },
   codemirror: {
     find: '查找',
     replace: '替换',

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { compileScenario } from '@shared/scenario'
+import { programsEqual } from '@shared/scenario/programs-equal'
+import { CODE_STRIDE } from '@shared/scenario/program'
+import { ProgramDecodeError, decodeProgram, encodeProgram } from './program-codec'
+
+const SLAB = `name caches
+description two caches
+frames 256
+cache inode 600 align 8 ctor 5
+cache dentry 192
+object i1 inode
+object d1 dentry
+free-object i1
+kmalloc k 100
+
+kfree k
+`
+
+describe('the program codec', () => {
+  it('reads back the same requests, names, caches, geometry and source lines', () => {
+    const program = compileScenario(SLAB).program!
+    const decoded = decodeProgram(encodeProgram(program))
+    expect(programsEqual(decoded, program)).toBe(true)
+    expect(Array.from(decoded.lines)).toEqual(Array.from(program.lines))
+    expect(decoded.geometry).toEqual(program.geometry)
+  })
+
+  it('refuses a request that names a handle that does not exist', () => {
+    const program = compileScenario(SLAB).program!
+    const code = Int32Array.from(program.code)
+    code[1 * CODE_STRIDE + 1] = 99
+    expect(() => decodeProgram(encodeProgram({ ...program, code }))).toThrow(
+      /request 1 names handle 99/
+    )
+  })
+
+  it('refuses an unknown opcode and a damaged header', () => {
+    const program = compileScenario(SLAB).program!
+    const code = Int32Array.from(program.code)
+    code[0] = 77
+    expect(() => decodeProgram(encodeProgram({ ...program, code }))).toThrow(ProgramDecodeError)
+    const bytes = encodeProgram(program)
+    bytes[10] = 0x7b
+    expect(() => decodeProgram(bytes)).toThrow(ProgramDecodeError)
+  })
+})

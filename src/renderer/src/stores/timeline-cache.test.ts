@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { LabError, type LabChannel } from '@shared/api'
+import { FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
+import { piniaWithLab } from '@renderer/test-support/lab-app'
+import { TWO_CONFIG_RUN } from '@renderer/test-support/replay-fixture'
+import { useTimelineCacheStore } from './timeline-cache'
+
+function cache() {
+  const bridge = new FakeLabBridge()
+  bridge.scripted.add(TWO_CONFIG_RUN)
+  return { bridge, cache: useTimelineCacheStore(piniaWithLab(bridge)) }
+}
+
+type Asked = { runId: string; questions: { kind: string; config: number }[] }
+
+describe('useTimelineCacheStore', () => {
+  it('asks everything the panels want at a step in one timeline:step call', async () => {
+    const { bridge, cache: timeline } = cache()
+    const [map0, map1, both] = await Promise.all([
+      timeline.map({ runId: 'run-7', config: 0, step: 3, width: 32 }),
+      timeline.map({ runId: 'run-7', config: 1, step: 3 }),
+      timeline.step({ runId: 'run-7', config: 0, step: 3 })
+    ])
+    const calls = bridge.callsTo('timeline:step') as Asked[]
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.questions.map((q) => `${q.kind}:${q.config}`)).toEqual([
+      'map:0',
+      'map:1',
+      'events:0',
+      'structures:0'
+    ])
+    expect(map0.pixels!.width).toBe(32)
+    expect(map1.ranges).not.toBeNull()
+    expect(both.events.map((e) => e.step)).toEqual([0, 1, 2, 3])
+    expect(both.structures.step).toBe(3)
+    expect(bridge.callsTo('timeline:map')).toEqual([])
+  })
+
+  it('keeps one call in flight and sends what was asked meanwhile together in the next', async () => {
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let sent = 0
+    class HeldBridge extends FakeLabBridge {
+      override async invoke(channel: LabChannel, input: unknown) {
+        if (channel === 'timeline:step' && sent++ === 0) await held
+        return super.invoke(channel, input)
+      }
+    }
+    const bridge = new HeldBridge()
+    bridge.scripted.add(TWO_CONFIG_RUN)
+    const timeline = useTimelineCacheStore(piniaWithLab(bridge))
+    const first = timeline.map({ runId: 'run-7', config: 0, step: 1, width: 8 })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const later = [
+      timeline.map({ runId: 'run-7', config: 0, step: 2, width: 8 }),
+      timeline.structures({ runId: 'run-7', config: 1, step: 2 })
+    ]
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(sent).toBe(1)
+    release()
+    await Promise.all([first, ...later])
+    const calls = bridge.callsTo('timeline:step') as Asked[]
+    expect(calls.map((call) => call.questions.length)).toEqual([1, 2])
+  })
+
+  it('fails only the question the service refused, with the service’s error', async () => {
+    const { cache: timeline } = cache()
+    const [map, structures] = await Promise.allSettled([
+      timeline.map({ runId: 'run-7', config: 0, step: 1 }),
+      timeline.structures({ runId: 'run-7', config: 5, step: 1 })
+    ])
+    expect(map.status).toBe('fulfilled')
+    expect(structures.status).toBe('rejected')
+    const reason = (structures as PromiseRejectedResult).reason as LabError
+    expect(reason).toBeInstanceOf(LabError)
+    expect(reason.code).toBe('not-found')
+  })
+})

@@ -1,0 +1,230 @@
+import { shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { LabError, type LabInput, type LabOutput } from '@shared/api'
+import {
+  MAX_STEP_QUESTIONS,
+  type StepAnswer as AnswerAtStep,
+  type StepQuestion,
+  type TimelineEvent
+} from '@shared/run-schemas'
+import { useLab } from '@renderer/lab/use-lab'
+
+type Structures = LabOutput<'timeline:structures'>
+type Events = LabOutput<'timeline:events'>
+
+/** Structures kept for the last few (run, config, step) asked, so two panels never ask twice. */
+const KEEP = 12
+/** Lines the event log shows above the current step after a jump. */
+export const STEP_HISTORY = 12
+/** Steps a held key may skip that the next question still fills in. */
+const MAX_SKIPPED = 64
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = []
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size))
+  return parts
+}
+
+/** What useTimelineCacheStore().step answers: the events up to the step (ascending) and the structures after it. */
+export interface StepAnswer {
+  readonly events: readonly TimelineEvent[]
+  readonly structures: Structures
+}
+
+type Asked = {
+  readonly question: StepQuestion
+  readonly settle: (answer: AnswerAtStep) => void
+  readonly fail: (error: unknown) => void
+}
+
+/** The value of one timeline:step answer, or the error it carries thrown. */
+function valueOf<K extends Exclude<AnswerAtStep['kind'], 'error'>>(
+  answer: AnswerAtStep | undefined,
+  kind: K
+): Extract<AnswerAtStep, { kind: K }> {
+  if (answer?.kind === 'error') throw LabError.from(answer.error)
+  if (answer?.kind !== kind)
+    throw new LabError('internal', 'service.invalidOutput', {
+      channel: 'timeline:step',
+      field: 'answers',
+      detail: `expected a ${kind} answer`
+    })
+  return answer as Extract<AnswerAtStep, { kind: K }>
+}
+
+/**
+ * Replay's questions about steps (maps, structures, events), gathered into
+ * one timeline:step per run: every panel asks when the step changes, and
+ * one round trip answers them all. One call is in flight at a time; what is
+ * asked meanwhile goes in the next. Each panel asks through a LatestWins
+ * (one question in flight, only the newest waiting), so while a key is held
+ * the next call carries only the newest step, never the ones passed. The
+ * service answers the questions that replay an engine in the order that
+ * never sends it back (step-answers.ts). Structures are shared, so two
+ * panels never ask twice.
+ */
+export const useTimelineCacheStore = defineStore('timelineCache', () => {
+  const lab = useLab()
+  const structuresAsked = new Map<string, Promise<Structures>>()
+  /** The newest structures answered per configuration, for panes that follow another's questions. */
+  const latest = shallowRef(new Map<string, Structures>())
+  const waiting = new Map<string, Asked[]>()
+  let inFlight = false
+  let scheduled = false
+
+  function ask(runId: string, question: StepQuestion): Promise<AnswerAtStep> {
+    return new Promise<AnswerAtStep>((settle, fail) => {
+      let asked = waiting.get(runId)
+      if (!asked) {
+        asked = []
+        waiting.set(runId, asked)
+      }
+      asked.push({ question, settle, fail })
+      schedule()
+    })
+  }
+
+  function schedule(): void {
+    if (inFlight || scheduled) return
+    scheduled = true
+    // One step change reaches the panels' limiters over several microtasks: gather them all.
+    setTimeout(() => void flush(), 0)
+  }
+
+  async function flush(): Promise<void> {
+    scheduled = false
+    const runs = [...waiting]
+    waiting.clear()
+    inFlight = true
+    try {
+      await Promise.all(
+        runs.flatMap(([runId, asked]) =>
+          chunks(asked, MAX_STEP_QUESTIONS).map(async (part) => {
+            try {
+              const { answers } = await lab.invoke('timeline:step', {
+                runId,
+                questions: part.map((one) => one.question)
+              })
+              part.forEach((one, i) => one.settle(answers[i]!))
+            } catch (error) {
+              for (const one of part) one.fail(error)
+            }
+          })
+        )
+      )
+    } finally {
+      inFlight = false
+      if (waiting.size > 0) schedule()
+    }
+  }
+
+  function noteLatest(runId: string, config: number, answer: Promise<Structures>): void {
+    void answer.then(
+      (value) => {
+        const next = new Map(latest.value)
+        next.set(`${runId}|${config}`, value)
+        latest.value = next
+      },
+      () => undefined
+    )
+  }
+
+  function askStructures(input: { runId: string; config: number; step: number }) {
+    return ask(input.runId, { kind: 'structures', config: input.config, step: input.step }).then(
+      (answer) => valueOf(answer, 'structures').structures
+    )
+  }
+
+  function askEvents(input: LabInput<'timeline:events'>): Promise<Events> {
+    return ask(input.runId, {
+      kind: 'events',
+      config: input.config,
+      from: input.from,
+      count: input.count
+    }).then((answer) => valueOf(answer, 'events').events)
+  }
+
+  /** The memory map of a configuration at a step (exact ranges when no width is given). */
+  function map(input: LabInput<'timeline:map'>): Promise<LabOutput<'timeline:map'>> {
+    return ask(input.runId, {
+      kind: 'map',
+      config: input.config,
+      step: input.step,
+      ...(input.width !== undefined ? { width: input.width } : {})
+    }).then((answer) => valueOf(answer, 'map').map)
+  }
+
+  function structures(input: { runId: string; config: number; step: number }): Promise<Structures> {
+    const key = `${input.runId}|${input.config}|${input.step}`
+    let answer = structuresAsked.get(key)
+    if (!answer) {
+      answer = askStructures(input)
+      noteLatest(input.runId, input.config, answer)
+      structuresAsked.set(key, answer)
+      // A failed answer is not kept: asking again may succeed.
+      answer.catch(() => structuresAsked.delete(key))
+      if (structuresAsked.size > KEEP) structuresAsked.delete(structuresAsked.keys().next().value!)
+    } else {
+      // Recently used answers stay longest.
+      structuresAsked.delete(key)
+      structuresAsked.set(key, answer)
+    }
+    return answer
+  }
+
+  function events(input: LabInput<'timeline:events'>): Promise<Events> {
+    return askEvents(input)
+  }
+
+  /**
+   * The events up to a step and the structures after it, asked in that
+   * order as one question: the structures panel and the event log of one
+   * configuration follow the step together, and the engine never goes back.
+   * The events start where the last such question ended (the steps a held
+   * key skipped, which the log shows) or, after a jump, STEP_HISTORY before
+   * the step (the lines the log shows above it).
+   */
+  const stepsAsked = new Map<string, Promise<StepAnswer>>()
+  const lastStepAsked = new Map<string, number>()
+  function step(input: { runId: string; config: number; step: number }): Promise<StepAnswer> {
+    const key = `${input.runId}|${input.config}|${input.step}`
+    let answer = stepsAsked.get(key)
+    if (answer) return answer
+    const configKey = `${input.runId}|${input.config}`
+    const last = lastStepAsked.get(configKey)
+    const from =
+      last !== undefined && last < input.step && input.step - last <= MAX_SKIPPED
+        ? last + 1
+        : Math.max(0, input.step - STEP_HISTORY)
+    lastStepAsked.set(configKey, input.step)
+    // Asked together, so they travel in one call and the service explains the events first.
+    const events =
+      input.step < 0
+        ? Promise.resolve([])
+        : askEvents({
+            runId: input.runId,
+            config: input.config,
+            from,
+            count: input.step - from + 1
+          }).then((window) => window.events)
+    const structures = askStructures(input)
+    answer = Promise.all([events, structures]).then(([upTo, after]) => ({
+      events: upTo,
+      structures: after
+    }))
+    stepsAsked.set(key, answer)
+    answer.catch(() => stepsAsked.delete(key))
+    if (stepsAsked.size > KEEP) stepsAsked.delete(stepsAsked.keys().next().value!)
+    // Whoever asks the structures of this step later gets this answer.
+    structuresAsked.set(key, structures)
+    structures.catch(() => structuresAsked.delete(key))
+    noteLatest(input.runId, input.config, structures)
+    return answer
+  }
+
+  function latestStructures(runId: string, config: number): Structures | undefined {
+    return latest.value.get(`${runId}|${config}`)
+  }
+
+  return { map, structures, events, step, latestStructures }
+})
