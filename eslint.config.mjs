@@ -55,6 +55,28 @@ export default defineConfigWithVueTs(
     }
   },
   {
+    // The engine is the bottom layer of src/main: workers, the timeline and the
+    // service use it, never the other way round.
+    files: ['src/main/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only the Electron shell and preload import electron.' }
+          ],
+          patterns: [
+            {
+              regex:
+                '^(\\.\\./)+(timeline|service|worker|store|web|cli|reports|bench|lessons|score|ostep)/',
+              message: 'src/main/engine imports only itself and src/shared.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['**/*.cjs', 'scripts/**/*.{js,mjs,cjs}', 'bin/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },

@@ -50,7 +50,8 @@ export type PoolStatusCode = (typeof PoolStatus)[keyof typeof PoolStatus]
 /** 64 bytes of Int32 words, then 16 Float64 metric slots. */
 export const HEADER_BYTES = 64 + Header.METRICS_SLOTS * 8
 
-const REGION_ALIGN = 8
+/** Every region starts on an 8-byte boundary, so any typed array can view it. */
+export const REGION_ALIGN = 8
 
 export class FramePool {
   readonly buffer: SharedArrayBuffer

@@ -60,6 +60,12 @@ export class RequestOutcome {
   /** Bytes copied (realloc that moved). */
   copied = 0
 
+  /** The request made no sense here: Invalid, for `reason`. */
+  refuse(reason: InvalidReasonCode): void {
+    this.status = Status.Invalid
+    this.invalidReason = reason
+  }
+
   reset(): void {
     this.status = Status.Ok
     this.invalidReason = InvalidReason.None

@@ -1,4 +1,5 @@
 import type { LabOutput } from '@shared/api'
+import { configErrorText } from '@shared/config-error-text'
 import { translate } from '@shared/i18n/translate'
 import type {
   ConfigSummarySchema,
@@ -96,7 +97,9 @@ export function buildRunReport(
           key: 'engine.worker.noResult',
           params: { config: config.label, detail: config.status }
         }
-        const message = options.describeError?.(error) ?? translate('en', error.key, error.params)
+        const message =
+          options.describeError?.(error) ??
+          configErrorText((key, params) => translate('en', key, params), error)
         return { ...head, error: { kind: error.kind, message } }
       }
       const { timing, ...summary } = config.summary

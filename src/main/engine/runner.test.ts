@@ -224,7 +224,14 @@ describe('runProgram', () => {
       error = caught
     }
     expect(error).toBeInstanceOf(RunCheckError)
-    expect(error).toMatchObject({ step: 3, line: 4 })
+    expect(error).toMatchObject({
+      step: 3,
+      line: 4,
+      family: 'heap',
+      key: 'heap.invariant.liveHandles',
+      // After `alloc c` fails only b is live; the planted fault counts one more.
+      params: { counted: 1, recorded: 2 }
+    })
   })
 
   it('agrees with a plain count of the outcomes on random programs, with and without checks', () => {

@@ -1,3 +1,4 @@
+import type { MessageParams } from '@shared/i18n/translate'
 import { CODE_STRIDE, type CompiledProgram } from '@shared/scenario/program'
 import type { EventSink } from './event-sink'
 import { PoolStatus, type FramePool } from './frame-pool'
@@ -5,7 +6,9 @@ import { RequestOutcome, Status } from './outcome'
 import { PeakTracker } from './peak-tracker'
 import { LIVE_SLOTS, LiveSlot } from './pool-snapshot'
 import { COUNTER_SLOTS, Counter, buildSummary, type RunSummary } from './run-summary'
-import { InvariantError, MetricsSnapshot, type ScenarioTarget } from './target'
+import { InvariantFailure } from './invariant-failure'
+import type { InvariantFamily } from './invariant-rules'
+import { MetricsSnapshot, type ScenarioTarget } from './target'
 
 /** Requests between two progress points: publish DONE and metrics, look at CANCEL. */
 export const PROGRESS_INTERVAL = 4096
@@ -28,17 +31,30 @@ export interface RunOptions {
   readonly sinkSamplesStructures?: boolean
 }
 
-/** An invariant broke during a checked run; says after which request. */
+/**
+ * An invariant broke during a checked run: after which request, and the
+ * failure's rule as an i18n key and params, so the reader's side can say it
+ * in the reader's language (the message is English, for logs).
+ */
 export class RunCheckError extends Error {
   override name = 'RunCheckError'
+  readonly family: InvariantFamily
+  readonly key: string
+  readonly params: MessageParams
+
   constructor(
     /** 0-based request index. */
     readonly step: number,
     /** 1-based source line of that request, 0 when generated. */
     readonly line: number,
-    readonly rule: string
+    failure: InvariantFailure
   ) {
-    super(`invariant broken after request ${step}${line > 0 ? ` (line ${line})` : ''}: ${rule}`)
+    super(
+      `invariant broken after request ${step}${line > 0 ? ` (line ${line})` : ''}: ${failure.message}`
+    )
+    this.family = failure.family
+    this.key = failure.key
+    this.params = failure.params
   }
 }
 
@@ -193,8 +209,8 @@ function checkAfter(target: ScenarioTarget, program: CompiledProgram, step: numb
   try {
     target.check()
   } catch (error) {
-    if (error instanceof InvariantError) {
-      throw new RunCheckError(step, program.lines[step] ?? 0, error.message)
+    if (error instanceof InvariantFailure) {
+      throw new RunCheckError(step, program.lines[step] ?? 0, error)
     }
     throw error
   }

@@ -19,7 +19,7 @@ export interface ScenarioTarget {
   execute(op: number, handle: number, aux: number, size: number, out: RequestOutcome): void
   /** Fill `out` with the current metrics (DESIGN.md §5 names). */
   metrics(out: MetricsSnapshot): void
-  /** Full invariant check; throws InvariantError naming the broken rule. */
+  /** Full invariant check; throws InvariantFailure naming the broken rule and where. */
   check(): void
   /**
    * Visit the memory map in address order, as maximal runs:
@@ -74,9 +74,4 @@ export class MetricsSnapshot {
   peakRequested = 0
   /** Live handles. */
   liveBlocks = 0
-}
-
-/** Thrown by `check()`; the message says which invariant broke and where. */
-export class InvariantError extends Error {
-  override name = 'InvariantError'
 }

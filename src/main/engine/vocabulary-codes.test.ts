@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { MAP_STATES } from '@shared/vocabulary/map-states'
-import { SAMPLED_STRUCTURE_METRIC_NAMES } from '@shared/vocabulary/metrics'
 import { INVALID_REASONS, REQUEST_STATUSES } from '@shared/vocabulary/request-statuses'
 import { InvalidReason, Status } from './outcome'
 import { MapState } from './target'
-import { SAMPLED_METRICS } from '../timeline/timeline-format'
 
 /** The engine stores codes; the shared vocabulary names them by position. */
 describe('the engine codes and the shared vocabulary', () => {
@@ -31,9 +29,5 @@ describe('the engine codes and the shared vocabulary', () => {
       expect(INVALID_REASONS[code]).toBe(member[0]!.toLowerCase() + member.slice(1))
     }
     expect(Object.keys(InvalidReason)).toHaveLength(INVALID_REASONS.length)
-  })
-
-  it('sample the structure metrics in the vocabulary slot order', () => {
-    expect([...SAMPLED_METRICS]).toEqual([...SAMPLED_STRUCTURE_METRIC_NAMES])
   })
 })

@@ -1,3 +1,4 @@
+import { configErrorText } from '@shared/config-error-text'
 import { formatDecimal, formatNanoseconds } from '@shared/format/format-value'
 import type { ReportConfig } from '@shared/reports/report-model'
 import { METRICS, type MetricDirection, type MetricName } from '@shared/vocabulary/metrics'
@@ -171,7 +172,7 @@ function comparisonTable(
 
 export function errorText(config: ReportConfig, text: ReportText): string {
   return config.error
-    ? text.t(config.error.key, config.error.params)
+    ? configErrorText((key, params) => text.t(key, params), config.error)
     : text.t(runStatusLabelKey(config.status))
 }
 

@@ -2,7 +2,8 @@ import type { CompiledProgram } from '@shared/scenario/program'
 import type { AllocatorFamily, OptionValues } from '../engine/family'
 import { FramePool } from '../engine/frame-pool'
 import { runProgram } from '../engine/runner'
-import { InvariantError, MetricsSnapshot } from '../engine/target'
+import { InvariantFailure } from '../engine/invariant-failure'
+import { MetricsSnapshot } from '../engine/target'
 
 /**
  * malloc-lab's mdriver scores, for AllocLab's allocators: per trace whether it
@@ -78,7 +79,7 @@ export function scoreTrace(
       try {
         target.check()
       } catch (error) {
-        if (!(error instanceof InvariantError)) throw error
+        if (!(error instanceof InvariantFailure)) throw error
         problem = error.message
       }
     }

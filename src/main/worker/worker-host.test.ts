@@ -135,7 +135,14 @@ describe('startRun', () => {
     })
     const error = await rejection(handle.result)
     expect(error.kind).toBe('invariant')
-    expect(error.params).toMatchObject({ step: 1, line: 2 })
+    expect(error.messageKey).toBe('heap.invariant.liveHandles')
+    expect(error.params).toEqual({
+      counted: 2,
+      recorded: 3,
+      config: 'tiny',
+      step: 1,
+      line: 2
+    })
   })
 
   it('fails cleanly when the worker does not know the family', async () => {

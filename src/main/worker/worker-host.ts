@@ -57,7 +57,9 @@ export type { WorkerFailureKind }
 
 /**
  * A run that did not produce a result. `kind` says why; `messageKey` and
- * `params` render it in the reader's language (engine.worker.*).
+ * `params` render it in the reader's language: engine.worker.*, except for a
+ * broken invariant, which is told by its rule's key, with the rule's params
+ * plus `config`, `step` and `line` (see configErrorText in @shared).
  */
 export class WorkerRunError extends Error {
   override name = 'WorkerRunError'
@@ -71,16 +73,26 @@ export class WorkerRunError extends Error {
   }
 
   get messageKey(): string {
-    return `engine.worker.${this.kind}`
+    const rule = this.invariantRule()
+    return rule ? rule.key : `engine.worker.${this.kind}`
   }
 
   get params(): Record<string, string | number> {
-    return {
+    const where = {
       config: this.config,
-      detail: this.detail,
       step: this.remote?.step ?? -1,
       line: this.remote?.line ?? 0
     }
+    const rule = this.invariantRule()
+    return rule ? { ...rule.params, ...where } : { ...where, detail: this.detail }
+  }
+
+  private invariantRule(): { key: string; params: Record<string, string | number> } | undefined {
+    const remote = this.remote
+    if (this.kind !== 'invariant' || remote?.key === undefined || remote.params === undefined) {
+      return undefined
+    }
+    return { key: remote.key, params: remote.params }
   }
 }
 

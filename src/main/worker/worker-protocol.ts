@@ -4,6 +4,7 @@
  * WorkerReply. Progress and cancellation never travel as messages: they go
  * through the frame pool's header (see engine/frame-pool.ts).
  */
+import type { MessageParams } from '@shared/i18n/translate'
 import type { CompiledProgram } from '@shared/scenario/program'
 import type { OptionValues } from '../engine/family'
 import type { FinalState } from '../engine/final-state'
@@ -34,6 +35,9 @@ export interface SerializedError {
   /** For RunCheckError: the request after which the invariant broke. */
   readonly step?: number
   readonly line?: number
+  /** The error's i18n key and params when it has them (RunCheckError: the broken rule's). */
+  readonly key?: string
+  readonly params?: MessageParams
 }
 
 export type WorkerReply =
@@ -47,16 +51,32 @@ export type WorkerReply =
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
-    const extra = error as Error & { step?: unknown; line?: unknown }
+    const extra = error as Error & {
+      step?: unknown
+      line?: unknown
+      key?: unknown
+      params?: unknown
+    }
     return {
       name: error.name,
       message: error.message,
       ...(error.stack !== undefined ? { stack: error.stack } : {}),
       ...(typeof extra.step === 'number' ? { step: extra.step } : {}),
-      ...(typeof extra.line === 'number' ? { line: extra.line } : {})
+      ...(typeof extra.line === 'number' ? { line: extra.line } : {}),
+      ...(typeof extra.key === 'string' && isMessageParams(extra.params)
+        ? { key: extra.key, params: { ...extra.params } }
+        : {})
     }
   }
   return { name: 'Error', message: String(error) }
+}
+
+function isMessageParams(value: unknown): value is MessageParams {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number')
+  )
 }
 
 export function isRunRequest(value: unknown): value is RunRequest {

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '@shared/scenario'
+import { sabotagedBuddyFamily } from '../../engine/testing/sabotaged-buddy'
+import { sabotagedHeapFamily } from '../../engine/testing/sabotaged-heap'
+import { sabotagedSlabFamily } from '../../engine/testing/sabotaged-slab'
 import { tinyFamily } from '../../engine/testing/tiny-family'
 import { engineWorkerFromSource, tsxWorker } from '../../worker/testing/tsx-worker'
 import { allFamilies } from '../../engine/families'
@@ -298,6 +301,70 @@ describe('alloclab run with the real allocator families', () => {
     expect(run.final.slabinfo.find((row) => row.name === 'inode')?.activeObjs).toBe(2)
     expect(json.stdout).toMatch(/^ +"buddyinfo": \[[\d,]+\],?$/m)
   })
+})
+
+describe('alloclab run --check on the real families with a planted fault', () => {
+  const sabotagedCommands = [
+    createRunCommand({
+      families: () => [sabotagedHeapFamily, sabotagedBuddyFamily, sabotagedSlabFamily],
+      launch: () => tsxWorker('./sabotaged-worker.ts'),
+      compile: compileScenario,
+      formatters: {}
+    })
+  ]
+  async function sabotagedCli(argv: string[]): Promise<{ code: number; stderr: string }> {
+    let stderr = ''
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      cwd: folder,
+      readStdin: () => Promise.resolve('')
+    }
+    return { code: await runCli(argv, sabotagedCommands, io, '0.0.0-test'), stderr }
+  }
+
+  // Each breaks after request 1, line 3 (see worker/invariant-error.test.ts for the numbers).
+  const broken = [
+    {
+      family: 'heap',
+      file: scenario('broken-heap.alloc', 'arena 1024\nalloc a 100\nalloc b 200\nfree a\n'),
+      spec: 'sabotaged-first-fit:break-at=1',
+      chinese: '空闲字节数必须与各块相符：空闲块共有 704 字节，堆记录的却是 705 字节。'
+    },
+    {
+      family: 'buddy',
+      file: scenario('broken-buddy.alloc', 'frames 16\npages a 0\npages b 1\nfree-pages a\n'),
+      spec: 'sabotaged-buddy:break-at=1',
+      chinese: '空闲计数必须与链表相符：free_area[0] 记为 2 个块，链表中却有 1 个。'
+    },
+    {
+      family: 'slab',
+      file: scenario(
+        'broken-slab.alloc',
+        'frames 64\ncache inode 600\nobject i1 inode\nfree-object i1\n'
+      ),
+      spec: 'sabotaged-slab:break-at=1',
+      chinese: '活动对象数必须对得上：缓存 inode 的 slab 中有 1 个，计数器却为 2。'
+    }
+  ]
+  for (const { family, file, spec, chinese } of broken) {
+    it(`exits 1 and tells the broken ${family} rule in Chinese under --lang zh-CN`, async () => {
+      const { code, stderr } = await sabotagedCli([
+        'run',
+        file,
+        '--allocator',
+        spec,
+        '--check',
+        '--lang',
+        'zh-CN'
+      ])
+      expect(code).toBe(1)
+      expect(stderr).toMatch(
+        new RegExp(`^${spec.split(':')[0]}:[^\\n]*：第 1 个请求（第 3 行）之后不变式被破坏：`, 'm')
+      )
+      expect(stderr).toContain(chinese)
+    })
+  }
 })
 
 describe('alloclab run --csv', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { LabEventName, LabEventPayload, LabOutput } from '@shared/api'
+import { configErrorText, type ConfigErrorMessage } from '@shared/config-error-text'
 import { LabError, type LabMessage } from '@shared/lab-error'
 import { labErrorText } from '@shared/lab-error-text'
 import { MAX_CONFIGS } from '@shared/run-schemas'
@@ -151,8 +152,7 @@ export function createRunCommand(deps: RunCommandDeps): CliCommand {
         display.finish()
       }
       if ('exitCode' in run) return run.exitCode
-      const describe = (error: { key: string; params: Record<string, string | number> }): string =>
-        ctx.t(error.key, error.params)
+      const describe = (error: ConfigErrorMessage): string => configErrorText(ctx.t, error)
       if (json) {
         const report = buildRunReport(run.summary, {
           ...(run.events ? { events: run.events } : {}),

@@ -4,8 +4,11 @@ import { Op, type CacheSpec, type CompiledProgram } from '@shared/scenario/progr
 import { FramePool, HEADER_BYTES } from '../frame-pool'
 import { InvalidReason, RequestOutcome, Status } from '../outcome'
 import { MapState, MetricsSnapshot } from '../target'
+import { brokenInvariant } from '../testing/broken-invariant'
 import { BuddyTarget } from './buddy-target'
+import { FrameState } from './frame-state'
 import { buddyFamily } from './index'
+import { PageHandleTable } from './page-handle-table'
 import { ReferenceBuddyTarget } from './testing/reference-buddy'
 import { scenarioArbitrary, type PoolShape } from './testing/random-requests'
 import { programOf, step } from './testing/scenario-steps'
@@ -194,6 +197,32 @@ describe('buddy target', () => {
     expect(rest.map((out) => out.status)).toEqual([Status.Ok, Status.Ok])
     expect(target.buddyinfo()).toEqual(attached.buddyinfo())
     target.check()
+  })
+
+  it('reports a block marked as a slab, which a page allocator never makes', () => {
+    const steps = [step(Op.PageAlloc, 0, 2)]
+    const { target } = targetFor(article, programOf(steps, 1))
+    runSteps(target, steps)
+    target.zone.state[0] = FrameState.Slab
+    const failure = brokenInvariant(() => target.check())
+    expect(failure.key).toBe('pages.invariant.buddy.noSlabs')
+    expect(failure.params).toEqual({ blocks: 1 })
+  })
+
+  it('notices live counters that no longer match the handles', () => {
+    const steps = [step(Op.PageAlloc, 0, 2), step(Op.PageAlloc, 1, 0)]
+    const program = programOf(steps, 2)
+    const { target, pool } = targetFor(article, program)
+    runSteps(target, steps)
+    // The handle table's regions come last, its live totals first (the live-handle count is word 3).
+    const tableRegions = PageHandleTable.regionBytes(2).length
+    const totals = FramePool.bytesFor(
+      BuddyTarget.regionBytes(article, program).slice(0, -tableRegions)
+    )
+    new Float64Array(pool.buffer, totals, 4)[3] = 5
+    const failure = brokenInvariant(() => target.check())
+    expect(failure.key).toBe('pages.invariant.buddy.liveBlocks')
+    expect(failure.params).toEqual({ held: 2, counted: 5 })
   })
 
   it('asks for exactly the pool bytes it carves', () => {

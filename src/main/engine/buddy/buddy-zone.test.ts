@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FramePool } from '../frame-pool'
 import { RequestOutcome, Status } from '../outcome'
+import { brokenInvariant } from '../testing/broken-invariant'
 import { BuddyZone } from './buddy-zone'
 import { FrameState } from './frame-state'
 
@@ -97,15 +98,21 @@ describe('BuddyZone', () => {
     zone.freePages(second, 0, out)
     // Frames 1 and 3 are free but not buddies of each other.
     expect(zone.freeFrames).toBe(2)
-    expect(zone.allocPages(1, FrameState.Pages, out)).toBe(-1)
-    expect(zone.failureStatus(1)).toBe(Status.FailFragmented)
-    expect(zone.failureStatus(2)).toBe(Status.FailNoMemory)
+    const fragmented = new RequestOutcome()
+    expect(zone.allocPages(1, FrameState.Pages, fragmented)).toBe(-1)
+    expect(fragmented.status).toBe(Status.FailFragmented)
+    const tooLittle = new RequestOutcome()
+    expect(zone.allocPages(2, FrameState.Pages, tooLittle)).toBe(-1)
+    expect(tooLittle.status).toBe(Status.FailNoMemory)
   })
 
-  it('reports a broken rule by name', () => {
+  it('reports a broken rule by its code, with the numbers that show where', () => {
     const zone = zoneOf(16, 4)
     zone.freeCount[4] = 2
-    expect(() => zone.check()).toThrow(/free counts match the lists/)
+    const failure = brokenInvariant(() => zone.check())
+    expect([failure.family, failure.key]).toEqual(['buddy', 'pages.invariant.buddy.freeCount'])
+    expect(failure.params).toEqual({ order: 4, counted: 2, listed: 1 })
+    expect(failure.message).toMatch(/free counts must match the lists/i)
   })
 
   it('notices two free buddies left unmerged', () => {
@@ -115,6 +122,9 @@ describe('BuddyZone', () => {
     // Mark frame 0 free by hand without merging: both halves of the order-1 block are now free.
     zone.state[0] = FrameState.Free
     zone.order[0] = 0
-    expect(() => zone.check()).toThrow(/free buddies are merged|every free block on its list/)
+    const failure = brokenInvariant(() => zone.check())
+    expect(failure.rule).toBe('freeBuddiesMerged')
+    expect(failure.params).toEqual({ frame: 0, buddy: 1, order: 0 })
+    expect(failure.message).toMatch(/free buddies must be merged/i)
   })
 })

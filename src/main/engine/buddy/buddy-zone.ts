@@ -1,11 +1,7 @@
-import { alignUp, type FramePool } from '../frame-pool'
-import {
-  Status as statuses,
-  type RequestOutcome,
-  type StatusCode,
-  type StructureTrace
-} from '../outcome'
-import { InvariantError } from '../target'
+import type { FramePool } from '../frame-pool'
+import { InvariantFailure } from '../invariant-failure'
+import { Status as statuses, type RequestOutcome, type StructureTrace } from '../outcome'
+import { carveLayout, int32, int8, layoutBytes, layoutRegionBytes, uint8 } from '../region-layout'
 import { FrameState as frameStates, type FrameStateCode } from './frame-state'
 
 // Local copies of imported constants: a CommonJS build (tsx, the bench) reads an imported
@@ -36,6 +32,13 @@ const ZoneWord = {
 } as const
 const ZONE_WORDS = 4
 
+/** Blocks and frames the zone's check found held, by holder state. */
+export interface ZoneCounts {
+  readonly pagesBlocks: number
+  readonly slabBlocks: number
+  readonly slabFrames: number
+}
+
 export class BuddyZone {
   readonly frames: number
   readonly maxOrder: number
@@ -54,30 +57,41 @@ export class BuddyZone {
   structureTrace: StructureTrace | null = null
   private readonly words: Int32Array
 
+  /** The zone's regions in the frame pool: the per-frame records, the free areas, the zone words. */
+  static layout(frames: number, maxOrder: number) {
+    const orders = maxOrder + 1
+    return {
+      state: uint8(frames),
+      order: int8(frames),
+      next: int32(frames),
+      prev: int32(frames),
+      freeHead: int32(orders),
+      freeCount: int32(orders),
+      words: int32(ZONE_WORDS)
+    }
+  }
+
   /** Region sizes in carve order, for sizing the frame pool. */
   static regionBytes(frames: number, maxOrder: number): number[] {
-    const orders = maxOrder + 1
-    return [frames, frames, frames * 4, frames * 4, orders * 4, orders * 4, ZONE_WORDS * 4]
+    return layoutRegionBytes(BuddyZone.layout(frames, maxOrder))
   }
 
   /** Bytes of zone metadata: the per-frame records and the free areas. */
   static metadataBytes(frames: number, maxOrder: number): number {
-    let total = 0
-    for (const bytes of BuddyZone.regionBytes(frames, maxOrder)) total += alignUp(bytes, 8)
-    return total
+    return layoutBytes(BuddyZone.layout(frames, maxOrder))
   }
 
   constructor(pool: FramePool, frames: number, maxOrder: number, fresh: boolean) {
     this.frames = frames
     this.maxOrder = maxOrder
-    const orders = maxOrder + 1
-    this.state = pool.uint8(frames)
-    this.order = pool.int8(frames)
-    this.next = pool.int32(frames)
-    this.prev = pool.int32(frames)
-    this.freeHead = pool.int32(orders)
-    this.freeCount = pool.int32(orders)
-    this.words = pool.int32(ZONE_WORDS)
+    const views = carveLayout(pool, BuddyZone.layout(frames, maxOrder))
+    this.state = views.state
+    this.order = views.order
+    this.next = views.next
+    this.prev = views.prev
+    this.freeHead = views.freeHead
+    this.freeCount = views.freeCount
+    this.words = views.words
     if (fresh) this.cutIntoBlocks()
   }
 
@@ -133,14 +147,17 @@ export class BuddyZone {
   /**
    * alloc_pages: take the head of the smallest non-empty free list of order
    * >= `order`, keep its lower half while splitting and put each upper half
-   * on the head of the next lower list. Returns the first frame, or -1.
-   * `examined` counts the list heads a kernel's upward scan looks at.
+   * on the head of the next lower list. Returns the first frame, or -1 with
+   * the failure's status in `out`: too little free memory, or enough but in
+   * pieces. `examined` counts the list heads a kernel's upward scan looks at.
    */
   allocPages(order: number, holder: FrameStateCode, out: RequestOutcome): number {
     const words = this.words
     const candidates = words[ZoneWord.NON_EMPTY_ORDERS]! & (-1 << order)
     if (candidates === 0) {
       out.examined += this.maxOrder - order + 1
+      out.status =
+        words[ZoneWord.FREE_FRAMES]! < 1 << order ? Status.FailNoMemory : Status.FailFragmented
       return -1
     }
     let current = 31 - Math.clz32(candidates & -candidates)
@@ -189,13 +206,6 @@ export class BuddyZone {
       trace.buddyMerged(freedFrame, freedOrder, pfn, order)
   }
 
-  /** Why an allocation of `order` failed: too little free memory, or enough but in pieces. */
-  failureStatus(order: number): StatusCode {
-    return this.words[ZoneWord.FREE_FRAMES]! < 1 << order
-      ? Status.FailNoMemory
-      : Status.FailFragmented
-  }
-
   private pushFree(pfn: number, order: number): void {
     const head = this.freeHead[order]!
     this.next[pfn] = head
@@ -229,15 +239,14 @@ export class BuddyZone {
   }
 
   /**
-   * Full invariant check. Throws InvariantError naming the rule and the frame.
-   * Returns the number of frames in blocks of each holder state, for callers
-   * that check their own accounting against the zone.
+   * Full invariant check. Throws InvariantFailure naming the rule and the frame.
+   * Returns the blocks (and slab frames) held, for callers that check their
+   * own accounting against the zone.
    */
-  check(): { pagesFrames: number; slabFrames: number; slabBlocks: number; pagesBlocks: number } {
+  check(): ZoneCounts {
     const { frames, maxOrder, state, order: orders } = this
     const freeBlocksSeen = new Int32Array(maxOrder + 1)
     let freeFrames = 0
-    let pagesFrames = 0
     let slabFrames = 0
     let slabBlocks = 0
     let pagesBlocks = 0
@@ -246,32 +255,24 @@ export class BuddyZone {
       const blockState = state[pfn]!
       const order = orders[pfn]!
       if (blockState === FrameState.Tail) {
-        fail('every frame in exactly one block', `frame ${pfn} starts no block and lies in none`)
+        throw new InvariantFailure('buddy', 'frameInNoBlock', { frame: pfn })
       }
-      if (blockState > FrameState.Slab)
-        fail('known frame state', `frame ${pfn} has state ${blockState}`)
+      if (blockState > FrameState.Slab) {
+        throw new InvariantFailure('buddy', 'frameState', { frame: pfn, state: blockState })
+      }
       if (order < 0 || order > maxOrder) {
-        fail('order within 0..max-order', `block at frame ${pfn} has order ${order}`)
+        throw new InvariantFailure('buddy', 'orderRange', { frame: pfn, order, maxOrder })
       }
       const size = 1 << order
       if ((pfn & (size - 1)) !== 0) {
-        fail(
-          'blocks aligned to their order',
-          `block at frame ${pfn} of order ${order} is not aligned`
-        )
+        throw new InvariantFailure('buddy', 'blockAligned', { frame: pfn, order })
       }
       if (pfn + size > frames) {
-        fail(
-          'blocks inside the zone',
-          `block at frame ${pfn} of order ${order} runs past frame ${frames}`
-        )
+        throw new InvariantFailure('buddy', 'blockInsideZone', { frame: pfn, order, frames })
       }
       for (let tail = pfn + 1; tail < pfn + size; tail++) {
         if (state[tail] !== FrameState.Tail) {
-          fail(
-            'every frame in exactly one block',
-            `frame ${tail} is inside the block at frame ${pfn} yet heads another`
-          )
+          throw new InvariantFailure('buddy', 'frameInTwoBlocks', { frame: tail, head: pfn })
         }
       }
       if (blockState === FrameState.Free) {
@@ -280,14 +281,10 @@ export class BuddyZone {
         if (order < maxOrder) {
           const buddy = pfn ^ size
           if (buddy < frames && state[buddy] === FrameState.Free && orders[buddy] === order) {
-            fail(
-              'free buddies are merged',
-              `free blocks at frames ${pfn} and ${buddy} of order ${order} are buddies`
-            )
+            throw new InvariantFailure('buddy', 'freeBuddiesMerged', { frame: pfn, buddy, order })
           }
         }
       } else if (blockState === FrameState.Pages) {
-        pagesFrames += size
         pagesBlocks++
       } else {
         slabFrames += size
@@ -300,44 +297,43 @@ export class BuddyZone {
       let count = 0
       let before = -1
       for (let block = this.freeHead[order]!; block >= 0; block = this.next[block]!) {
-        if (++count > frames) fail('free lists end', `free_area[${order}] loops`)
+        if (++count > frames) throw new InvariantFailure('buddy', 'freeListEnds', { order })
         if (state[block] !== FrameState.Free || orders[block] !== order) {
-          fail(
-            'free lists hold free blocks of their order',
-            `free_area[${order}] holds frame ${block}`
-          )
+          throw new InvariantFailure('buddy', 'freeListBlock', { order, frame: block })
         }
-        if (this.prev[block] !== before)
-          fail('free list links agree', `frame ${block} on free_area[${order}]`)
+        if (this.prev[block] !== before) {
+          throw new InvariantFailure('buddy', 'freeListLinks', { order, frame: block })
+        }
         before = block
       }
       if (count !== this.freeCount[order]) {
-        fail(
-          'free counts match the lists',
-          `free_area[${order}] counts ${this.freeCount[order]} but holds ${count}`
-        )
+        throw new InvariantFailure('buddy', 'freeCount', {
+          order,
+          counted: this.freeCount[order]!,
+          listed: count
+        })
       }
       if (count !== freeBlocksSeen[order]) {
-        fail(
-          'every free block on its list',
-          `order ${order}: ${freeBlocksSeen[order]} free blocks, ${count} listed`
-        )
+        throw new InvariantFailure('buddy', 'freeBlockListed', {
+          order,
+          blocks: freeBlocksSeen[order]!,
+          listed: count
+        })
       }
       if (count > 0) mask |= 1 << order
     }
     if (mask !== this.nonEmptyOrders) {
-      fail(
-        'order bitmask matches the lists',
-        `bitmask ${this.nonEmptyOrders.toString(2)}, lists ${mask.toString(2)}`
-      )
+      throw new InvariantFailure('buddy', 'orderMask', {
+        mask: this.nonEmptyOrders.toString(2),
+        lists: mask.toString(2)
+      })
     }
     if (freeFrames !== this.freeFrames) {
-      fail('free frame count', `counter says ${this.freeFrames}, blocks hold ${freeFrames}`)
+      throw new InvariantFailure('buddy', 'freeFrames', {
+        counted: this.freeFrames,
+        held: freeFrames
+      })
     }
-    return { pagesFrames, slabFrames, slabBlocks, pagesBlocks }
+    return { pagesBlocks, slabBlocks, slabFrames }
   }
-}
-
-function fail(rule: string, detail: string): never {
-  throw new InvariantError(`buddy: ${rule}: ${detail}`)
 }

@@ -10,7 +10,7 @@ import {
 
 export { BuddyTarget } from './buddy-target'
 export { BuddyZone } from './buddy-zone'
-export { buddyInfo, formatBuddyInfo } from './buddyinfo'
+export { formatBuddyInfo } from './buddyinfo'
 
 /** The binary buddy page-frame allocator: `buddy:frames=1024,page=4096,max-order=10`. */
 export const buddyFamily: AllocatorFamily = {

@@ -11,7 +11,7 @@ import { MapState, type MapStateCode, type MapVisitor, type MetricsSnapshot } fr
 import { FitPolicy as FitPolicies, ListOrder as ListOrders, type HeapConfig } from './heap-config'
 import { HeapBlocks } from './heap-blocks'
 import { HeapState } from './heap-layout'
-import { HeapInvariantError } from './heap-invariant-error'
+import { InvariantFailure } from '../invariant-failure'
 
 // Module-local aliases: transpiled imports are getter calls, too dear per request.
 const S = HeapState
@@ -778,7 +778,7 @@ export class FitHeap extends HeapBlocks {
     const heapEnd = st[S.HEAP_END]
     const blocksEnd = heapEnd - this.config.epilogueBytes
     if (blocksEnd !== this.blocksEnd || heapEnd < this.arenaBytes || heapEnd > this.limitBytes) {
-      throw new HeapInvariantError('heapEnd', { end: heapEnd, limit: this.limitBytes })
+      throw new InvariantFailure('heap', 'heapEnd', { end: heapEnd, limit: this.limitBytes })
     }
     let offset = this.config.prologueBytes
     let count = 0
@@ -789,13 +789,13 @@ export class FitHeap extends HeapBlocks {
     const physical = this.coalesce && !this.listMerge
     for (let b = this.firstBlock(); b !== -1; b = this.physNext(b)) {
       if (++count > this.blockCapacity()) {
-        throw new HeapInvariantError('tiling', {
+        throw new InvariantFailure('heap', 'tiling', {
           addr: addr(b),
           expected: this.baseAddress + offset
         })
       }
       if (this.blockStart(b) !== offset) {
-        throw new HeapInvariantError('tiling', {
+        throw new InvariantFailure('heap', 'tiling', {
           addr: addr(b),
           expected: this.baseAddress + offset
         })
@@ -804,15 +804,15 @@ export class FitHeap extends HeapBlocks {
       const free = this.blockIsFree(b)
       const least = free ? Math.min(this.minBlock, this.minRemainder) : this.minBlock
       if (!(size >= least)) {
-        throw new HeapInvariantError('blockTooSmall', { addr: addr(b), size, min: least })
+        throw new InvariantFailure('heap', 'blockTooSmall', { addr: addr(b), size, min: least })
       }
       if (this.physPrev(b) !== previous) {
-        throw new HeapInvariantError('physicalLinks', { addr: addr(b) })
+        throw new InvariantFailure('heap', 'physicalLinks', { addr: addr(b) })
       }
       this.checkBlock(b)
       if (free) {
         if (physical && previousFree) {
-          throw new HeapInvariantError('adjacentFree', { addr: addr(b) })
+          throw new InvariantFailure('heap', 'adjacentFree', { addr: addr(b) })
         }
         freeBlocks.add(b)
         freeBytes += size
@@ -825,9 +825,9 @@ export class FitHeap extends HeapBlocks {
       offset += size
     }
     if (offset !== blocksEnd) {
-      throw new HeapInvariantError('arenaEnd', { end: offset, arena: blocksEnd })
+      throw new InvariantFailure('heap', 'arenaEnd', { end: offset, arena: blocksEnd })
     }
-    checkTotal('blocks', count, st[S.BLOCK_COUNT])
+    checkTotal('blockCount', count, st[S.BLOCK_COUNT])
     checkTotal('freeBytes', freeBytes, st[S.FREE_BYTES])
     checkTotal('allocatedBytes', allocatedBytes, st[S.ALLOCATED_BYTES])
     this.checkList(freeBlocks, allocatedBlocks)
@@ -838,25 +838,27 @@ export class FitHeap extends HeapBlocks {
       const b = this.handleBlock[h]
       if (b === -1) continue
       if (!allocatedBlocks.delete(b)) {
-        throw new HeapInvariantError('handleBlock', { handle: h, block: b })
+        throw new InvariantFailure('heap', 'handleBlock', { handle: h, block: b })
       }
       if (this.neededFor(this.handleRequested[h]) > this.blockSize(b)) {
-        throw new HeapInvariantError('handleSize', { handle: h, addr: addr(b) })
+        throw new InvariantFailure('heap', 'handleSize', { handle: h, addr: addr(b) })
       }
       live++
       requested += this.handleRequested[h]
     }
     for (const orphan of allocatedBlocks) {
-      throw new HeapInvariantError('orphanBlock', { addr: addr(orphan) })
+      throw new InvariantFailure('heap', 'orphanBlock', { addr: addr(orphan) })
     }
     checkTotal('liveHandles', live, st[S.LIVE_HANDLES])
     checkTotal('requestedBytes', requested, st[S.REQUESTED_BYTES])
-    if (st[S.PEAK_REQUESTED] < requested || st[S.HIGH_WATER] > heapEnd) {
-      throw new HeapInvariantError('totals', {
-        name: 'peak',
-        counted: requested,
-        recorded: st[S.PEAK_REQUESTED]
+    if (st[S.PEAK_REQUESTED] < requested) {
+      throw new InvariantFailure('heap', 'peakRequested', {
+        peak: st[S.PEAK_REQUESTED],
+        live: requested
       })
+    }
+    if (st[S.HIGH_WATER] > heapEnd) {
+      throw new InvariantFailure('heap', 'highWater', { highWater: st[S.HIGH_WATER], end: heapEnd })
     }
   }
 
@@ -864,15 +866,15 @@ export class FitHeap extends HeapBlocks {
   private checkList(freeBlocks: Set<number>, allocatedBlocks: ReadonlySet<number>): void {
     const st = this.state
     const addr = (block: number): number => this.baseAddress + this.blockStart(block)
-    const freeCount = freeBlocks.size
     const rover = st[S.ROVER]
     let listed = 0
     let last = -1
     let roverListed = rover === -1 || (this.implicit && allocatedBlocks.has(rover))
     const sortedBySize = this.resort && st[S.UNSORTED] === 0
     for (let e = st[S.HEAD]; e !== -1; e = this.listNext(e)) {
-      if (!freeBlocks.delete(e)) throw new HeapInvariantError('listEntry', { addr: addr(e) })
-      if (this.listPrev(e) !== last) throw new HeapInvariantError('listLinks', { addr: addr(e) })
+      if (!freeBlocks.delete(e)) throw new InvariantFailure('heap', 'listEntry', { addr: addr(e) })
+      if (this.listPrev(e) !== last)
+        throw new InvariantFailure('heap', 'listLinks', { addr: addr(e) })
       // No rule for merge=list: like malloc.py it merges touching list
       // neighbours only when it frees, so an allocation that takes the entry
       // between two of them leaves them touching until the next free.
@@ -880,7 +882,7 @@ export class FitHeap extends HeapBlocks {
         const a = this.blockSize(last)
         const b = this.blockSize(e)
         if (sortedBySize && (this.order === ListOrder.SizeAscending ? a > b : a < b)) {
-          throw new HeapInvariantError('listUnsorted', { addr: addr(e) })
+          throw new InvariantFailure('heap', 'listUnsorted', { addr: addr(e) })
         }
       }
       if (e === rover) roverListed = true
@@ -888,17 +890,21 @@ export class FitHeap extends HeapBlocks {
       listed++
     }
     if (freeBlocks.size > 0) {
-      throw new HeapInvariantError('listMissing', { count: freeBlocks.size })
+      throw new InvariantFailure('heap', 'listMissing', { count: freeBlocks.size })
     }
-    if (st[S.TAIL] !== last) throw new HeapInvariantError('listLinks', { addr: 'tail' })
-    checkTotal('freeBlocks', listed, freeCount)
+    if (st[S.TAIL] !== last) throw new InvariantFailure('heap', 'listTail', {})
+    // Every free block was listed once (listEntry, listMissing), so only the counter can be off.
     checkTotal('freeBlocks', listed, st[S.FREE_COUNT])
-    if (!roverListed) throw new HeapInvariantError('rover', { addr: addr(rover) })
+    if (!roverListed) throw new InvariantFailure('heap', 'rover', { addr: addr(rover) })
   }
 }
 
-function checkTotal(name: string, counted: number, recorded: number): void {
-  if (counted !== recorded) throw new HeapInvariantError('totals', { name, counted, recorded })
+/** The heap's running totals, each checked against what the blocks and handles hold. */
+type HeapTotal =
+  'blockCount' | 'freeBytes' | 'allocatedBytes' | 'freeBlocks' | 'liveHandles' | 'requestedBytes'
+
+function checkTotal(rule: HeapTotal, counted: number, recorded: number): void {
+  if (counted !== recorded) throw new InvariantFailure('heap', rule, { counted, recorded })
 }
 
 function refuse(out: RequestOutcome, reason: InvalidReasonCode): void {

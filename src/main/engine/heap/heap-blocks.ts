@@ -2,7 +2,7 @@ import type { CompiledProgram } from '@shared/scenario/program'
 import type { FramePool } from '../frame-pool'
 import { INBAND_MIN_BLOCK, INBAND_WORD, type HeapConfig } from './heap-config'
 import { HEAP_STATE_SLOTS, HeapState, SIDE_RECORD_WORDS, sideRecordCapacity } from './heap-layout'
-import { HeapInvariantError } from './heap-invariant-error'
+import { InvariantFailure } from '../invariant-failure'
 
 // Module-local alias: transpiled imports are getter calls, too dear per request.
 const S = HeapState
@@ -310,7 +310,7 @@ export class HeapBlocks {
       const header = w[block]
       const footer = w[block + (header >> 2) - this.tagWords]
       if (header !== footer || (header & 2) !== 0) {
-        throw new HeapInvariantError('tags', {
+        throw new InvariantFailure('heap', 'tags', {
           addr: this.baseAddress + (block << 2),
           header,
           footer
@@ -320,10 +320,10 @@ export class HeapBlocks {
     }
     const used = this.state[S.RECORDS_USED] * SIDE_RECORD_WORDS
     if (block < 0 || block >= used || block % SIDE_RECORD_WORDS !== 0) {
-      throw new HeapInvariantError('physicalLinks', { addr: `record ${block}` })
+      throw new InvariantFailure('heap', 'sideRecord', { record: block })
     }
     if (w[block + Field.STATE] === Record.Released) {
-      throw new HeapInvariantError('releasedRecord', {
+      throw new InvariantFailure('heap', 'releasedRecord', {
         addr: this.baseAddress + w[block + Field.START]
       })
     }

@@ -11,7 +11,6 @@ export const heapFamilies: readonly AllocatorFamily[] = [
 ]
 
 export { HeapTarget } from './heap-target'
-export { HeapInvariantError } from './heap-invariant-error'
 export { HEAP_OPTIONS } from './heap-options'
 export { HEAP_DEFAULTS, FitPolicy, ListOrder } from './heap-config'
 export { NaiveHeap } from './naive-heap'

@@ -1,12 +1,7 @@
 import { Op } from '@shared/scenario/program'
 import { InvalidReason, Status, type RequestOutcome } from '../outcome'
-import {
-  InvariantError,
-  MapState,
-  type MapStateCode,
-  type MetricsSnapshot,
-  type ScenarioTarget
-} from '../target'
+import { InvariantFailure } from '../invariant-failure'
+import { MapState, type MapStateCode, type MetricsSnapshot, type ScenarioTarget } from '../target'
 
 interface NaiveBlock {
   start: number
@@ -170,12 +165,14 @@ export class NaiveHeap implements ScenarioTarget {
   check(): void {
     let offset = 0
     for (const block of this.blocks) {
-      if (block.start !== offset)
-        throw new InvariantError(`naive heap: gap or overlap at ${offset}`)
+      if (block.start !== offset) {
+        throw new InvariantFailure('heap', 'tiling', { addr: block.start, expected: offset })
+      }
       offset += block.size
     }
-    if (offset !== this.arenaBytes)
-      throw new InvariantError('naive heap: blocks do not fill the arena')
+    if (offset !== this.arenaBytes) {
+      throw new InvariantFailure('heap', 'arenaEnd', { end: offset, arena: this.arenaBytes })
+    }
   }
 
   walk(visit: (start: number, length: number, state: MapStateCode, handle: number) => void): void {

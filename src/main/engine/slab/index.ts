@@ -4,10 +4,8 @@ import { FramePool } from '../frame-pool'
 import { readSlabConfig, slabOptions, validateSlabOptions } from './slab-options'
 import { SlabTarget } from './slab-target'
 
-export { SlabAllocator } from './slab-allocator'
 export { SlabTarget } from './slab-target'
-export { formatSlabInfo, slabInfo } from './slabinfo'
-export { KMALLOC_SIZES, kmallocIndex } from './kmalloc-sizes'
+export { formatSlabInfo } from './slabinfo'
 
 /** Bonwick / Linux SLAB caches over the buddy: `slab:frames=1024,page=4096,max-order=10,colour=on`. */
 export const slabFamily: AllocatorFamily = {

@@ -4,17 +4,25 @@ import {
   type CacheSpec,
   type CompiledProgram
 } from '@shared/scenario/program'
-import { BuddyZone } from '../buddy/buddy-zone'
+import { BuddyZone, type ZoneCounts } from '../buddy/buddy-zone'
 import type { FrameGeometry } from '../buddy/frame-options'
 import { FrameState as frameStates } from '../buddy/frame-state'
 import type { SlabinfoRow } from '../final-state'
-import { alignUp, type FramePool } from '../frame-pool'
+import type { FramePool } from '../frame-pool'
+import { InvariantFailure } from '../invariant-failure'
 import {
   InvalidReason as invalidReasons,
   type InvalidReasonCode,
   type RequestOutcome
 } from '../outcome'
-import { InvariantError } from '../target'
+import {
+  carveLayout,
+  float64,
+  int32,
+  layoutBytes,
+  layoutRegionBytes,
+  uint16
+} from '../region-layout'
 import {
   CACHE_STRIDE as cacheStride,
   COST_STRIDE as costStride,
@@ -66,6 +74,9 @@ export interface SlabConfig extends FrameGeometry {
   readonly colouring: boolean
 }
 
+/** The slab lists by SlabList code, as Linux's kmem_cache_node names them. */
+const LIST_NAMES = ['slabs_full', 'slabs_partial', 'slabs_free'] as const
+
 /** Int32 words of slab-layer state. */
 const SlabWord = {
   /** First free node of the bufctl pool, or -1. */
@@ -115,22 +126,40 @@ export class SlabAllocator {
   /** Object index the last successful cacheAlloc handed out. */
   allocatedIndex = -1
 
-  static regionBytes(config: SlabConfig, program: CompiledProgram): number[] {
-    const { frames, maxOrder } = config
+  /**
+   * The slab layer's records in the frame pool, after the zone's: per frame
+   * and per cache (its metadata), then the bufctl pool and the layer's words
+   * (the bufctl pool stands in for the bufctl arrays, which each slab's
+   * management bytes already count).
+   */
+  private static layouts(config: SlabConfig, program: CompiledProgram) {
+    const { frames } = config
     const cacheCount = program.caches.length + KMALLOC_SIZES.length
     const nodes = bufctlNodeCount(config, program)
+    return {
+      records: {
+        frameCache: uint16(frames),
+        slabInuse: uint16(frames),
+        slabFree: int32(frames),
+        slabColour: uint16(frames),
+        caches: int32(cacheCount * CACHE_STRIDE),
+        costs: float64(cacheCount * COST_STRIDE)
+      },
+      bufctl: {
+        nodeNext: int32(nodes),
+        nodeObject: int32(nodes),
+        words: int32(SLAB_WORDS),
+        totals: float64(SLAB_TOTALS)
+      }
+    }
+  }
+
+  static regionBytes(config: SlabConfig, program: CompiledProgram): number[] {
+    const { records, bufctl } = SlabAllocator.layouts(config, program)
     return [
-      ...BuddyZone.regionBytes(frames, maxOrder),
-      frames * 2,
-      frames * 2,
-      frames * 4,
-      frames * 2,
-      cacheCount * CACHE_STRIDE * 4,
-      cacheCount * COST_STRIDE * 8,
-      nodes * 4,
-      nodes * 4,
-      SLAB_WORDS * 4,
-      SLAB_TOTALS * 8
+      ...BuddyZone.regionBytes(config.frames, config.maxOrder),
+      ...layoutRegionBytes(records),
+      ...layoutRegionBytes(bufctl)
     ]
   }
 
@@ -149,25 +178,22 @@ export class SlabAllocator {
       ...program.caches.map((cache) => cache.name),
       ...KMALLOC_SIZES.map(kmallocCacheName)
     ]
-    const cacheCount = this.cacheNames.length
-    const nodes = bufctlNodeCount(config, program)
+    const layouts = SlabAllocator.layouts(config, program)
     this.zone = new BuddyZone(pool, frames, maxOrder, fresh)
-    this.frameCache = pool.uint16(frames)
-    this.slabInuse = pool.uint16(frames)
-    this.slabFree = pool.int32(frames)
-    this.slabColour = pool.uint16(frames)
-    this.caches = pool.int32(cacheCount * CACHE_STRIDE)
-    this.costs = pool.float64(cacheCount * COST_STRIDE)
-    this.nodeNext = pool.int32(nodes)
-    this.nodeObject = pool.int32(nodes)
-    this.words = pool.int32(SLAB_WORDS)
-    this.totals = pool.float64(SLAB_TOTALS)
-    // The bufctl pool stands in for the bufctl arrays, already counted in each slab's management bytes.
-    let fixed = BuddyZone.metadataBytes(frames, maxOrder)
-    for (const bytes of [frames * 2, frames * 2, frames * 4, frames * 2]) fixed += alignUp(bytes, 8)
-    fixed += alignUp(cacheCount * CACHE_STRIDE * 4, 8) + cacheCount * COST_STRIDE * 8
-    this.fixedMetadata = fixed
-    if (fresh) this.initialise(nodes)
+    const records = carveLayout(pool, layouts.records)
+    this.frameCache = records.frameCache
+    this.slabInuse = records.slabInuse
+    this.slabFree = records.slabFree
+    this.slabColour = records.slabColour
+    this.caches = records.caches
+    this.costs = records.costs
+    const bufctl = carveLayout(pool, layouts.bufctl)
+    this.nodeNext = bufctl.nodeNext
+    this.nodeObject = bufctl.nodeObject
+    this.words = bufctl.words
+    this.totals = bufctl.totals
+    this.fixedMetadata = BuddyZone.metadataBytes(frames, maxOrder) + layoutBytes(layouts.records)
+    if (fresh) this.initialise(layouts.bufctl.nodeNext.count)
   }
 
   private initialise(nodes: number): void {
@@ -372,10 +398,7 @@ export class SlabAllocator {
     const base = cache * CACHE_STRIDE
     const order = fields[base + CacheField.ORDER]!
     const slab = this.zone.allocPages(order, FrameState.Slab, out)
-    if (slab < 0) {
-      out.status = this.zone.failureStatus(order)
-      return -1
-    }
+    if (slab < 0) return -1
     this.frameCache.fill(cache, slab, slab + (1 << order))
     this.slabInuse[slab] = 0
     this.slabFree[slab] = -1
@@ -441,19 +464,22 @@ export class SlabAllocator {
     let chain = this.slabFree[slab]!
     let steps = 0
     while (chain >= 0) {
-      if (++steps > objects) fail('free chains end', `slab at frame ${slab} loops`)
+      if (++steps > objects) throw new InvariantFailure('slab', 'freeChainEnds', { frame: slab })
       const index = this.nodeObject[chain]!
       if (index < 0 || index >= objects || free[index] === 1) {
-        fail('free chains hold each free object once', `slab at frame ${slab}, object ${index}`)
+        throw new InvariantFailure('slab', 'freeChainOnce', { frame: slab, object: index })
       }
       free[index] = 1
       chain = this.nodeNext[chain]!
     }
     const untouched = -chain - 1
-    if (untouched > objects) fail('free chains end inside the slab', `slab at frame ${slab}`)
+    if (untouched > objects) {
+      throw new InvariantFailure('slab', 'freeChainInside', { frame: slab })
+    }
     for (let index = untouched; index < objects; index++) {
-      if (free[index] === 1)
-        fail('free chains hold each free object once', `slab at frame ${slab}, object ${index}`)
+      if (free[index] === 1) {
+        throw new InvariantFailure('slab', 'freeChainOnce', { frame: slab, object: index })
+      }
       free[index] = 1
     }
     return free
@@ -535,9 +561,11 @@ export class SlabAllocator {
    * frame by frame by its cache, with a sound free chain; counts per cache
    * add up; the buddy frames held by slabs are the caches' slabs times their
    * pages; no frame outside a slab names a cache; no bufctl node is lost.
+   * Returns the zone's counts, for the target's own checks.
    */
-  check(): void {
-    const { slabFrames, slabBlocks } = this.zone.check()
+  check(): ZoneCounts {
+    const zoneCounts = this.zone.check()
+    const { slabFrames, slabBlocks } = zoneCounts
     const { state, order: orders, next, prev } = this.zone
     let slabsSeen = 0
     let framesSeen = 0
@@ -545,11 +573,12 @@ export class SlabAllocator {
     let management = 0
     for (let cache = 0; cache < this.cacheNames.length; cache++) {
       const base = cache * CACHE_STRIDE
-      const name = this.cacheNames[cache]
+      const name = this.cacheNames[cache]!
       if (!this.isLive(cache)) {
         for (let list = 0; list < 3; list++) {
-          if (this.listCount(cache, list as SlabListCode) !== 0)
-            fail('dead caches hold no slabs', `cache ${name}`)
+          if (this.listCount(cache, list as SlabListCode) !== 0) {
+            throw new InvariantFailure('slab', 'deadCacheEmpty', { cache: name })
+          }
         }
         continue
       }
@@ -561,37 +590,48 @@ export class SlabAllocator {
         let count = 0
         let before = -1
         for (let slab = this.caches[field + ListField.HEAD]!; slab >= 0; slab = next[slab]!) {
-          if (++count > this.zone.frames) fail('slab lists end', `cache ${name} list ${list} loops`)
-          if (prev[slab] !== before)
-            fail('slab list links agree', `cache ${name}, slab at frame ${slab}`)
+          if (++count > this.zone.frames) {
+            throw new InvariantFailure('slab', 'slabListEnds', {
+              cache: name,
+              list: LIST_NAMES[list]!
+            })
+          }
+          if (prev[slab] !== before) {
+            throw new InvariantFailure('slab', 'slabListLinks', { cache: name, frame: slab })
+          }
           before = slab
           if (state[slab] !== FrameState.Slab || orders[slab] !== order) {
-            fail('slab lists hold slabs of their cache order', `cache ${name}, frame ${slab}`)
+            throw new InvariantFailure('slab', 'slabListBlock', { cache: name, frame: slab })
           }
           for (let frame = slab; frame < slab + (1 << order); frame++) {
             if (this.frameCache[frame] !== cache) {
-              fail(
-                'slab frames name their cache',
-                `cache ${name}, frame ${frame} names ${this.frameCache[frame]}`
-              )
+              throw new InvariantFailure('slab', 'slabFrameCache', {
+                cache: name,
+                frame,
+                named: this.frameCache[frame]!
+              })
             }
           }
           const inuse = this.slabInuse[slab]!
           const expected =
             inuse === 0 ? SlabList.Empty : inuse === objects ? SlabList.Full : SlabList.Partial
           if (expected !== list || inuse > objects) {
-            fail(
-              'slabs on the list their use says',
-              `cache ${name}, slab at frame ${slab} has ${inuse} of ${objects}`
-            )
+            throw new InvariantFailure('slab', 'slabOnList', {
+              cache: name,
+              frame: slab,
+              inuse,
+              objects
+            })
           }
           let free = 0
           for (const mark of this.freeObjects(slab)) free += mark
           if (free !== objects - inuse) {
-            fail(
-              'free chain matches the use count',
-              `cache ${name}, slab at frame ${slab}: ${free} free, ${inuse} in use`
-            )
+            throw new InvariantFailure('slab', 'freeChainCount', {
+              cache: name,
+              frame: slab,
+              free,
+              inuse
+            })
           }
           for (let node = this.slabFree[slab]!; node >= 0; node = this.nodeNext[node]!) nodesInUse++
           active += inuse
@@ -601,47 +641,57 @@ export class SlabAllocator {
           before !== this.caches[field + ListField.TAIL] ||
           count !== this.caches[field + ListField.COUNT]
         ) {
-          fail('slab list counts and tails', `cache ${name} list ${list}`)
+          throw new InvariantFailure('slab', 'slabListCounts', {
+            cache: name,
+            list: LIST_NAMES[list]!
+          })
         }
         slabsSeen += count
         framesSeen += count << order
       }
       if (active !== this.field(cache, CacheField.ACTIVE_OBJECTS)) {
-        fail(
-          'active objects add up',
-          `cache ${name}: ${active} in slabs, ${this.field(cache, CacheField.ACTIVE_OBJECTS)} counted`
-        )
+        throw new InvariantFailure('slab', 'activeObjects', {
+          cache: name,
+          active,
+          counted: this.field(cache, CacheField.ACTIVE_OBJECTS)
+        })
       }
     }
     if (slabsSeen !== slabBlocks || framesSeen !== slabFrames) {
-      fail(
-        'buddy pages held by slabs = slabs x pages per slab',
-        `${slabBlocks} slab blocks of ${slabFrames} frames, caches list ${slabsSeen} slabs of ${framesSeen} frames`
-      )
+      throw new InvariantFailure('slab', 'slabPages', {
+        blocks: slabBlocks,
+        frames: slabFrames,
+        slabs: slabsSeen,
+        slabFrames: framesSeen
+      })
     }
     this.zone.forEachBlock((pfn, order, blockState) => {
       if (blockState === FrameState.Slab) return
       for (let frame = pfn; frame < pfn + (1 << order); frame++) {
-        if (this.frameCache[frame] !== NO_CACHE)
-          fail('only slab frames name a cache', `frame ${frame}`)
+        if (this.frameCache[frame] !== NO_CACHE) {
+          throw new InvariantFailure('slab', 'frameCacheOutsideSlab', { frame })
+        }
       }
     })
+    const nodes = this.nodeNext.length
     let freeNodes = 0
     for (let node = this.words[SlabWord.FREE_NODE]!; node >= 0; node = this.nodeNext[node]!) {
-      if (++freeNodes > this.nodeNext.length) fail('bufctl pool list ends', 'it loops')
+      if (++freeNodes > nodes) throw new InvariantFailure('slab', 'bufctlListEnds', { nodes })
     }
-    if (freeNodes + nodesInUse !== this.nodeNext.length) {
-      fail(
-        'no bufctl node lost',
-        `${freeNodes} free + ${nodesInUse} in use of ${this.nodeNext.length}`
-      )
+    if (freeNodes + nodesInUse !== nodes) {
+      throw new InvariantFailure('slab', 'bufctlNodes', {
+        free: freeNodes,
+        inUse: nodesInUse,
+        nodes
+      })
     }
     if (management !== this.totals[SlabTotal.MANAGEMENT_BYTES]) {
-      fail(
-        'management bytes add up',
-        `${management} in slabs, ${this.totals[SlabTotal.MANAGEMENT_BYTES]} counted`
-      )
+      throw new InvariantFailure('slab', 'managementBytes', {
+        held: management,
+        counted: this.totals[SlabTotal.MANAGEMENT_BYTES]!
+      })
     }
+    return zoneCounts
   }
 }
 
@@ -661,8 +711,4 @@ export function bufctlNodeCount(config: FrameGeometry, program: CompiledProgram)
   }
   const objectsInPool = config.frames * Math.floor(config.pageSize / MIN_OBJECT_ALIGN)
   return Math.max(1, Math.min(requests, objectsInPool))
-}
-
-function fail(rule: string, detail: string): never {
-  throw new InvariantError(`slab: ${rule}: ${detail}`)
 }

@@ -7,6 +7,7 @@ import { mapOf, runSteps, runStepsChecked, runTrace } from '../buddy/testing/tar
 import { FramePool, HEADER_BYTES } from '../frame-pool'
 import { InvalidReason, RequestOutcome, Status } from '../outcome'
 import { MapState, MetricsSnapshot } from '../target'
+import { brokenInvariant } from '../testing/broken-invariant'
 import { slabFamily } from './index'
 import type { SlabTarget } from './slab-target'
 import { ReferenceSlab } from './testing/reference-slab'
@@ -355,6 +356,36 @@ describe('slab target', () => {
     const [again] = runSteps(attached, steps.slice(4))
     expect(again!.ctorSaved).toBe(1)
     target.check()
+  })
+
+  it('names the rule a tampered slab breaks, and where', () => {
+    const steps = [step(Op.CacheCreate, -1, 0, 0), step(Op.CacheAlloc, 0, 0, 0)]
+    const { target } = targetFor(standard, programOf(steps, 1, [inode]))
+    const [, out] = runSteps(target, steps)
+    target.slab.slabInuse[out!.frame] = 0
+    const failure = brokenInvariant(() => target.check())
+    expect(failure.key).toBe('pages.invariant.slab.slabOnList')
+    expect(failure.params).toMatchObject({ cache: 'inode', frame: out!.frame, inuse: 0 })
+  })
+
+  it('notices an object its handle still holds after the cache took it back', () => {
+    const steps = [step(Op.CacheCreate, -1, 0, 0), step(Op.CacheAlloc, 0, 0, 0)]
+    const { target } = targetFor(standard, programOf(steps, 1, [inode]))
+    const [, out] = runSteps(target, steps)
+    target.slab.cacheFree(0, out!.frame, 0)
+    const failure = brokenInvariant(() => target.check())
+    expect(failure.key).toBe('pages.invariant.slab.heldObjectFree')
+    expect(failure.params).toEqual({ handle: 0, frame: out!.frame, object: 0 })
+  })
+
+  it('notices a page block its handle still holds after the buddy took it back', () => {
+    const steps = [step(Op.PageAlloc, 0, 1)]
+    const { target } = targetFor(standard, programOf(steps, 1))
+    const [out] = runSteps(target, steps)
+    target.zone.freePages(out!.frame, 1, new RequestOutcome())
+    const failure = brokenInvariant(() => target.check())
+    expect(failure.key).toBe('pages.invariant.buddy.handleOwnsBlock')
+    expect(failure.params).toEqual({ handle: 0, frame: out!.frame })
   })
 
   it('asks for exactly the pool bytes it carves', () => {

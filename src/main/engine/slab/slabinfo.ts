@@ -1,19 +1,4 @@
 import type { SlabinfoRow } from '../final-state'
-import type { ScenarioTarget } from '../target'
-
-/** A target with slab caches; `readFinalState` probes the same method. */
-interface WithSlabinfo {
-  slabinfo(): SlabinfoRow[]
-}
-
-function hasSlabinfo(target: object): target is WithSlabinfo {
-  return typeof (target as Partial<WithSlabinfo>).slabinfo === 'function'
-}
-
-/** The slabinfo rows of a slab target, newest cache first; undefined for other families. */
-export function slabInfo(target: ScenarioTarget): SlabinfoRow[] | undefined {
-  return hasSlabinfo(target) ? target.slabinfo() : undefined
-}
 
 /**
  * The /proc/slabinfo layout, version 2.1. There are no per-CPU arrays here,

@@ -6,16 +6,11 @@
  * or to work slowly (for cancel and crash tests).
  */
 import { Op, type CompiledProgram } from '@shared/scenario/program'
-import type { AllocatorFamily, OptionValues } from '../family'
+import type { AllocatorFamily, FamilyOption, OptionValues } from '../family'
 import { FramePool } from '../frame-pool'
 import { InvalidReason, Status, type RequestOutcome } from '../outcome'
-import {
-  InvariantError,
-  MapState,
-  type MapStateCode,
-  type MetricsSnapshot,
-  type ScenarioTarget
-} from '../target'
+import { InvariantFailure } from '../invariant-failure'
+import { MapState, type MapStateCode, type MetricsSnapshot, type ScenarioTarget } from '../target'
 
 const State = {
   Top: 0,
@@ -27,6 +22,16 @@ const State = {
   Requests: 6
 } as const
 const STATE_SLOTS = 7
+
+/** `break-at=N`: a test family breaks an invariant after request N (0-based); -1 never. */
+export const breakAtOption: FamilyOption = {
+  key: 'break-at',
+  kind: 'integer',
+  default: -1,
+  min: -1,
+  max: 2 ** 31 - 1,
+  descriptionKey: 'engine.testing.breakAt'
+}
 
 export const tinyFamily: AllocatorFamily = {
   name: 'tiny',
@@ -65,14 +70,7 @@ export const tinyFamily: AllocatorFamily = {
       max: 1_000_000,
       descriptionKey: 'engine.testing.spin'
     },
-    {
-      key: 'break-at',
-      kind: 'integer',
-      default: -1,
-      min: -1,
-      max: 2 ** 31 - 1,
-      descriptionKey: 'engine.testing.breakAt'
-    },
+    breakAtOption,
     { key: 'hog', kind: 'switch', default: false, descriptionKey: 'engine.testing.hog' }
   ],
   applyGeometry(values, explicit, geometry) {
@@ -206,9 +204,7 @@ class TinyTarget implements ScenarioTarget {
   }
 
   check(): void {
-    if (this.breakAt >= 0 && this.state[State.Requests]! > this.breakAt) {
-      throw new InvariantError('the tiny family was told to break here')
-    }
+    const s = this.state
     let live = 0
     let bytes = 0
     for (let h = 0; h < this.handleAddr.length; h++) {
@@ -216,8 +212,17 @@ class TinyTarget implements ScenarioTarget {
       live++
       bytes += this.handleSize[h]!
     }
-    if (live !== this.state[State.Live] || bytes !== this.state[State.RequestedLive]) {
-      throw new InvariantError('live handles do not add up to the live counters')
+    // Told to break: from request break-at on, its live counter reads one too many.
+    const broken = this.breakAt >= 0 && s[State.Requests]! > this.breakAt
+    const recorded = s[State.Live]! + (broken ? 1 : 0)
+    if (live !== recorded) {
+      throw new InvariantFailure('heap', 'liveHandles', { counted: live, recorded })
+    }
+    if (bytes !== s[State.RequestedLive]) {
+      throw new InvariantFailure('heap', 'requestedBytes', {
+        counted: bytes,
+        recorded: s[State.RequestedLive]!
+      })
     }
   }
 

@@ -61,6 +61,8 @@ export default {
     arenaEnd:
       'Blocks must end exactly at the arena’s end: they end at offset {end}, the arena has {arena} bytes.',
     physicalLinks: 'The links between neighbouring blocks disagree at {addr}.',
+    sideRecord:
+      'With meta=side every block must be a live record in the separate table: record {record} is not one.',
     releasedRecord: 'The block at {addr} uses a record that was already released.',
     tags: 'Boundary tags must agree: the block at {addr} has header {header} but footer {footer}.',
     adjacentFree:
@@ -68,6 +70,7 @@ export default {
     listEntry:
       'Every free-list entry must be a free block listed once: the entry at {addr} is not.',
     listLinks: 'Free-list links must agree in both directions: they disagree at {addr}.',
+    listTail: 'The free list’s tail must be its last entry: it points elsewhere.',
     listMissing:
       'Every free block must be on the free list: {count} free blocks are missing from it.',
     rover:
@@ -81,6 +84,21 @@ export default {
     handleSize: 'The block at {addr} held by handle {handle} is too small for its request.',
     orphanBlock:
       'Every allocated block must belong to a handle: the block at {addr} belongs to none.',
-    totals: 'The {name} total must match the blocks: counted {counted}, recorded {recorded}.'
+    blockCount:
+      'The block count must match the blocks: {counted} blocks tile the arena, the heap records {recorded}.',
+    freeBytes:
+      'Free bytes must match the blocks: the free blocks hold {counted} bytes, the heap records {recorded}.',
+    allocatedBytes:
+      'Allocated bytes must match the blocks: the allocated blocks hold {counted} bytes, the heap records {recorded}.',
+    freeBlocks:
+      'The free-block count must match the free list: the list holds {counted} blocks, the heap records {recorded}.',
+    liveHandles:
+      'The live-handle count must match the handles: {counted} handles hold a block, the heap records {recorded}.',
+    requestedBytes:
+      'Requested bytes must match the handles: they asked for {counted} bytes, the heap records {recorded}.',
+    peakRequested:
+      'The peak of requested bytes cannot be below what is live: the peak is {peak} bytes, {live} bytes are live.',
+    highWater:
+      'The high-water mark cannot lie past the heap’s end: it is at {highWater}, the heap ends at {end}.'
   }
 }

@@ -57,11 +57,13 @@ export default {
     blockTooSmall: '位于 {addr} 的块只有 {size} 字节，小于最小块的 {min} 字节。',
     arenaEnd: '所有块必须恰好在堆区末尾结束：它们结束于偏移 {end}，而堆区有 {arena} 字节。',
     physicalLinks: '相邻块之间的链接在 {addr} 处不一致。',
+    sideRecord: 'meta=side 时，每个块都必须是单独的表中一条有效的记录：记录 {record} 不是。',
     releasedRecord: '位于 {addr} 的块使用了一条已经释放的记录。',
     tags: '边界标记必须一致：位于 {addr} 的块头部为 {header}，尾部却为 {footer}。',
     adjacentFree: '开启合并时不允许两个空闲块相邻：位于 {addr} 的空闲块紧跟在另一个空闲块之后。',
     listEntry: '空闲链表的每一项都必须是只出现一次的空闲块：位于 {addr} 的项不是。',
     listLinks: '空闲链表的前后链接必须一致：在 {addr} 处不一致。',
+    listTail: '空闲链表的尾指针必须指向最后一项：它却指向了别处。',
     listMissing: '每个空闲块都必须在空闲链表中：有 {count} 个空闲块不在链表里。',
     rover:
       '循环首次适配（next-fit）的游标必须指向空闲链表中的一项（隐式链表中则为一个块）：{addr} 不是。',
@@ -70,6 +72,18 @@ export default {
     handleBlock: '句柄 {handle} 必须独占一个已分配的块：块 {block} 不符合。',
     handleSize: '句柄 {handle} 持有的位于 {addr} 的块小于它请求的大小。',
     orphanBlock: '每个已分配的块都必须属于某个句柄：位于 {addr} 的块不属于任何句柄。',
-    totals: '{name} 的总量必须与各块相符：统计为 {counted}，记录为 {recorded}。'
+    blockCount: '块数必须与各块相符：铺满堆区的块有 {counted} 个，堆记录的却是 {recorded} 个。',
+    freeBytes:
+      '空闲字节数必须与各块相符：空闲块共有 {counted} 字节，堆记录的却是 {recorded} 字节。',
+    allocatedBytes:
+      '已分配字节数必须与各块相符：已分配的块共有 {counted} 字节，堆记录的却是 {recorded} 字节。',
+    freeBlocks: '空闲块数必须与空闲链表相符：链表中有 {counted} 个块，堆记录的却是 {recorded} 个。',
+    liveHandles:
+      '存活句柄数必须与各句柄相符：有 {counted} 个句柄持有块，堆记录的却是 {recorded} 个。',
+    requestedBytes:
+      '请求字节数必须与各句柄相符：各句柄共请求 {counted} 字节，堆记录的却是 {recorded} 字节。',
+    peakRequested:
+      '请求字节数的峰值不能低于当前存活的量：峰值为 {peak} 字节，当前存活 {live} 字节。',
+    highWater: '高水位不能超过堆的末尾：高水位在 {highWater}，堆结束于 {end}。'
   }
 } satisfies typeof en
