@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
+import { pageLabCall } from './page-lab-call'
 
 const ARTIFACTS = join(__dirname, 'artifacts')
 
@@ -35,24 +36,7 @@ test.afterEach(() => {
   expect(problems).toEqual([])
 })
 
-/** A LabApi call from the page itself, as the renderer's web bridge makes it. */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = new URL(location.href).searchParams.get('token')
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel, input })
-      })
-      const result = (await response.json()) as
-        { ok: true; value: unknown } | { ok: false; error: { message: string } }
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-      return result.value
-    },
-    { channel, input }
-  ) as Promise<T>
-}
+const call = pageLabCall
 
 /** A screenshot from the top of the view, after checking nothing spills out sideways. */
 async function shot(page: Page, name: string, focus?: Locator): Promise<void> {

@@ -8,6 +8,7 @@ import { translate } from '../src/shared/i18n/translate'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
 import { ARTIFACTS } from './shell-flow'
+import { pageLabCall } from './page-lab-call'
 
 const t = (key: string, params?: Record<string, string | number>): string =>
   translate('en', key, params)
@@ -50,24 +51,7 @@ test.afterAll(async () => {
 })
 test.describe.configure({ mode: 'serial' })
 
-/** A LabApi call from the page itself, as the renderer's web bridge makes it. */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = new URL(location.href).searchParams.get('token')
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel, input })
-      })
-      const result = (await response.json()) as
-        { ok: true; value: unknown } | { ok: false; error: { message: string } }
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-      return result.value
-    },
-    { channel, input }
-  ) as Promise<T>
-}
+const call = pageLabCall
 
 const stepField = (page: Page) => page.getByRole('spinbutton', { name: /^(Step|步)$/ })
 

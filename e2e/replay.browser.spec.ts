@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { generate } from '../src/shared/scenario/generators/generate'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
+import { pageLabCall } from './page-lab-call'
 
 const ARTIFACTS = join(__dirname, 'artifacts')
 
@@ -17,24 +18,7 @@ test.afterAll(async () => {
   await host?.stop()
 })
 
-/** A LabApi call from the page itself, as the renderer's web bridge makes it. */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = new URL(location.href).searchParams.get('token')
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel, input })
-      })
-      const result = (await response.json()) as
-        { ok: true; value: unknown } | { ok: false; error: { message: string } }
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-      return result.value
-    },
-    { channel, input }
-  ) as Promise<T>
-}
+const call = pageLabCall
 
 /** Start a run through LabApi (the Workbench will do this for users) and wait until it is done. */
 async function runToEnd(page: Page, scenario: string, allocators: string[]): Promise<string> {
