@@ -20,6 +20,7 @@ export type LibraryState = 'idle' | 'loading' | 'ready' | 'failed'
 export type LibraryAction =
   | 'open'
   | 'rename'
+  | 'annotate'
   | 'duplicate'
   | 'delete'
   | 'restore'
@@ -164,6 +165,26 @@ export const useLibraryStore = defineStore('library', () => {
     const item = await act('rename', id, () => lab.invoke('experiment:rename', { id, name }))
     if (item)
       message.value = { kind: 'done', key: 'library.notice.renamed', params: { name: item.name } }
+    return item !== undefined
+  }
+
+  /** The whole notes (a list item holds only their start), for editing them. */
+  async function notesOf(id: number): Promise<string | undefined> {
+    const detail = await act(
+      'annotate',
+      id,
+      () => lab.invoke('experiment:get', { id, scenario: false }),
+      false
+    )
+    return detail?.notes
+  }
+
+  async function annotate(id: number, notes: string, tags: string[]): Promise<boolean> {
+    const item = await act('annotate', id, () =>
+      lab.invoke('experiment:annotate', { id, notes, tags })
+    )
+    if (item)
+      message.value = { kind: 'done', key: 'library.notice.annotated', params: { name: item.name } }
     return item !== undefined
   }
 
@@ -316,6 +337,8 @@ export const useLibraryStore = defineStore('library', () => {
     setSort,
     toPage,
     rename,
+    notesOf,
+    annotate,
     duplicate,
     remove,
     undoDelete,

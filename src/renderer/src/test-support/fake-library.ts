@@ -14,6 +14,7 @@ interface Stored {
 
 const CHANNELS = new Set<LabChannel>([
   'experiment:list',
+  'experiment:get',
   'experiment:save',
   'experiment:rename',
   'experiment:annotate',
@@ -141,6 +142,19 @@ export class FakeLibrary {
         const item = this.add(save.name!)
         this.experiments.get(item.id)!.replayState = save.replayState ?? null
         return item
+      }
+      case 'experiment:get': {
+        const { id } = parseInput(channel, input)
+        const entry = this.live(id)
+        return {
+          ...entry.item,
+          notes: entry.notes,
+          scenario: null,
+          configurations: [],
+          replayState: entry.replayState,
+          runs: [],
+          engine: { engineVersion: 'test', poolLayoutVersion: 1 }
+        }
       }
       case 'experiment:rename': {
         const { id, name } = parseInput(channel, input)

@@ -123,6 +123,25 @@ describe('the Library view', () => {
     expect(root.findAll('article h3').map((h) => h.text())).toEqual(['New name'])
   })
 
+  it('edits the whole notes and the tags, tags split at either kind of comma', async () => {
+    const bridge = new FakeLabBridge()
+    bridge.library.add('Lab 3', { notes: 'First line.\nSecond line.', tags: ['old'] })
+    const { root } = await open(bridge)
+    await button(root, 'Notes and tags').trigger('click')
+    await flushPromises()
+    const dialog = root.get('dialog')
+    expect(dialog.get('textarea').element.value).toBe('First line.\nSecond line.')
+    expect(dialog.get('input').element.value).toBe('old')
+    await dialog.get('textarea').setValue('Buddy fails first.')
+    await dialog.get('input').setValue('lab 3， buddy, lab 3')
+    await dialog.get('form').trigger('submit')
+    await flushPromises()
+    expect(bridge.callsTo('experiment:annotate')).toEqual([
+      { id: 1, notes: 'Buddy fails first.', tags: ['lab 3', 'buddy'] }
+    ])
+    expect(root.text()).toContain('Saved the notes and tags of “Lab 3”.')
+  })
+
   it('downloads the experiment file and the HTML report in the window’s language', async () => {
     const created: Blob[] = []
     URL.createObjectURL = (blob: Blob) => {

@@ -51,12 +51,20 @@ export default {
     open: 'Open',
     openLabel: 'Open {name} in Replay',
     rename: 'Rename',
+    annotate: 'Notes and tags',
     duplicate: 'Duplicate',
     exportFile: 'Export file',
     exportReport: 'HTML report',
     printReport: 'Print',
     delete: 'Delete',
     actions: 'Actions for {name}'
+  },
+  notes: {
+    title: 'Notes and tags',
+    notes: 'Notes',
+    tags: 'Tags',
+    tagsHint: 'Separate tags with commas, e.g. lab 3, buddy.',
+    save: 'Save'
   },
   rename: {
     title: 'Rename experiment',
@@ -79,6 +87,7 @@ export default {
     imported: '“{name}” was imported.',
     duplicated: '“{name}” was created.',
     renamed: 'Renamed to “{name}”.',
+    annotated: 'Saved the notes and tags of “{name}”.',
     exported: '{file} was downloaded.',
     failed: '{action} failed: {reason}',
     dismiss: 'Dismiss'
@@ -86,6 +95,7 @@ export default {
   actions: {
     open: 'Opening',
     rename: 'Renaming',
+    annotate: 'Saving the notes and tags',
     duplicate: 'Duplicating',
     delete: 'Deleting',
     restore: 'Restoring',

@@ -52,12 +52,20 @@ export default {
     open: '打开',
     openLabel: '在回放中打开 {name}',
     rename: '重命名',
+    annotate: '备注和标签',
     duplicate: '复制',
     exportFile: '导出文件',
     exportReport: 'HTML 报告',
     printReport: '打印',
     delete: '删除',
     actions: '{name} 的操作'
+  },
+  notes: {
+    title: '备注和标签',
+    notes: '备注',
+    tags: '标签',
+    tagsHint: '标签之间用逗号分隔，例如：作业 3，buddy。',
+    save: '保存'
   },
   rename: {
     title: '重命名实验',
@@ -80,6 +88,7 @@ export default {
     imported: '已导入“{name}”。',
     duplicated: '已创建“{name}”。',
     renamed: '已重命名为“{name}”。',
+    annotated: '已保存“{name}”的备注和标签。',
     exported: '已下载 {file}。',
     failed: '{action}失败：{reason}',
     dismiss: '关闭'
@@ -87,6 +96,7 @@ export default {
   actions: {
     open: '打开',
     rename: '重命名',
+    annotate: '保存备注和标签',
     duplicate: '复制',
     delete: '删除',
     restore: '恢复',
