@@ -8,34 +8,15 @@ import { translate } from '../src/shared/i18n/translate'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
 import { ARTIFACTS } from './shell-flow'
+import { HOLES_AND_BUDDIES_ALLOCATORS, holesAndBuddies } from './holes-and-buddies'
 import { pageLabCall } from './page-lab-call'
 
 const t = (key: string, params?: Record<string, string | number>): string =>
   translate('en', key, params)
 
 /** Worked by hand in replay.browser.spec.ts: two heaps and a buddy that fail and merge. */
-const SCENARIO = [
-  'name Holes and buddies',
-  'arena 100',
-  'alloc a 10',
-  'alloc b 20',
-  'alloc c 80',
-  'free a',
-  'alloc d 60',
-  'alloc e 15',
-  'free b',
-  'alloc a 25',
-  'free d',
-  'free a',
-  'alloc f 40',
-  'free e',
-  ''
-].join('\n')
-const CONFIGS = [
-  'first-fit:arena=100,base=1000,header=0,align=1,meta=side',
-  'best-fit:arena=100,base=1000,header=0,align=1,meta=side',
-  'buddy:frames=8,page=16B,max-order=3'
-]
+const SCENARIO = holesAndBuddies('Holes and buddies')
+const CONFIGS = HOLES_AND_BUDDIES_ALLOCATORS
 const SAVED_STEP = 5
 
 let host: RunningHost

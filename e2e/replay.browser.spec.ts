@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { generate } from '../src/shared/scenario/generators/generate'
 import { startBrowserHost, type RunningHost } from './browser-host'
 import { guardPage } from './guard-page'
+import { HOLES_AND_BUDDIES_ALLOCATORS, holesAndBuddies } from './holes-and-buddies'
 import { pageLabCall } from './page-lab-call'
 
 const ARTIFACTS = join(__dirname, 'artifacts')
@@ -55,28 +56,8 @@ const ARTICLE = [
  * heaps fail at 2 (too little memory) and 5 (fragmented), the buddy at 2
  * (fragmented); the buddy's first merge is freeing a at 3.
  */
-const THREE = [
-  'name First fit, best fit and the buddy',
-  'arena 100',
-  'alloc a 10',
-  'alloc b 20',
-  'alloc c 80',
-  'free a',
-  'alloc d 60',
-  'alloc e 15',
-  'free b',
-  'alloc a 25',
-  'free d',
-  'free a',
-  'alloc f 40',
-  'free e',
-  ''
-].join('\n')
-const THREE_ALLOCATORS = [
-  'first-fit:arena=100,base=1000,header=0,align=1,meta=side',
-  'best-fit:arena=100,base=1000,header=0,align=1,meta=side',
-  'buddy:frames=8,page=16B,max-order=3'
-]
+const THREE = holesAndBuddies('First fit, best fit and the buddy')
+const THREE_ALLOCATORS = HOLES_AND_BUDDIES_ALLOCATORS
 
 test.describe.configure({ mode: 'serial' })
 
