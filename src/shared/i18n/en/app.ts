@@ -24,7 +24,7 @@ export default {
   },
   library: {
     title: 'Library',
-    summary: 'Experiments you save, the built-in lessons and files you import.',
+    summary: 'Experiments you save and experiment files you import.',
     emptyTitle: 'No experiments yet',
     emptyBody:
       'Saved experiments will be listed here with their scenarios, runs and notes. Saving arrives together with running scenarios in the Workbench.'

@@ -26,7 +26,7 @@ export default {
   },
   library: {
     title: '实验库',
-    summary: '你保存的实验、内置课程和导入的文件。',
+    summary: '你保存的实验，以及导入的实验文件。',
     emptyTitle: '还没有实验',
     emptyBody:
       '保存的实验会连同场景、运行记录和笔记一起列在这里。保存功能将与工作台中的场景运行一同推出。'
