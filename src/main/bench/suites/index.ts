@@ -2,6 +2,7 @@ import type { BenchSuite } from '../suite'
 import { buddySuite } from './buddy'
 import { experimentsSuite } from './experiments'
 import { heapSuite } from './heap'
+import { replaySuite } from './replay'
 import { scenarioSuite } from './scenario'
 import { slabSuite } from './slab'
 import { timelineSuite } from './timeline'
@@ -13,5 +14,6 @@ export const benchSuites: readonly BenchSuite[] = [
   buddySuite,
   slabSuite,
   timelineSuite,
+  replaySuite,
   experimentsSuite
 ]
