@@ -53,10 +53,21 @@ function valueOf<K extends Exclude<AnswerAtStep['kind'], 'error'>>(
 }
 
 /**
+ * The call a question travels in. Maps come from the recorded keyframes and
+ * are answered at once; structures and events replay the configuration's
+ * engine, which after a jump can take a second. Each engine has its own
+ * lane, so a long replay holds back neither the maps nor another
+ * configuration (the service interleaves calls while an engine replays).
+ */
+function laneOf(runId: string, question: StepQuestion): string {
+  return question.kind === 'map' ? `${runId}|maps` : `${runId}|engine|${question.config}`
+}
+
+/**
  * Replay's questions about steps (maps, structures, events), gathered into
- * one timeline:step per run: every panel asks when the step changes, and
- * one round trip answers them all. One call is in flight at a time; what is
- * asked meanwhile goes in the next. Each panel asks through a LatestWins
+ * one timeline:step per lane (laneOf): every panel asks when the step
+ * changes, and a round trip per lane answers them. Each lane has one call
+ * in flight at a time; what is asked meanwhile goes in its next. Each panel asks through a LatestWins
  * (one question in flight, only the newest waiting), so while a key is held
  * the next call carries only the newest step, never the ones passed. The
  * service answers the questions that replay an engine in the order that
@@ -68,53 +79,54 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
   const structuresAsked = new Map<string, Promise<Structures>>()
   /** The newest structures answered per configuration, for panes that follow another's questions. */
   const latest = shallowRef(new Map<string, Structures>())
-  const waiting = new Map<string, Asked[]>()
-  let inFlight = false
-  let scheduled = false
+  /** Questions not yet sent, by lane; the lanes with a call in flight or about to send one. */
+  const waiting = new Map<string, { runId: string; asked: Asked[] }>()
+  const inFlight = new Set<string>()
+  const scheduled = new Set<string>()
 
   function ask(runId: string, question: StepQuestion): Promise<AnswerAtStep> {
     return new Promise<AnswerAtStep>((settle, fail) => {
-      let asked = waiting.get(runId)
-      if (!asked) {
-        asked = []
-        waiting.set(runId, asked)
+      const lane = laneOf(runId, question)
+      let batch = waiting.get(lane)
+      if (!batch) {
+        batch = { runId, asked: [] }
+        waiting.set(lane, batch)
       }
-      asked.push({ question, settle, fail })
-      schedule()
+      batch.asked.push({ question, settle, fail })
+      schedule(lane)
     })
   }
 
-  function schedule(): void {
-    if (inFlight || scheduled) return
-    scheduled = true
+  function schedule(lane: string): void {
+    if (inFlight.has(lane) || scheduled.has(lane)) return
+    scheduled.add(lane)
     // One step change reaches the panels' limiters over several microtasks: gather them all.
-    setTimeout(() => void flush(), 0)
+    setTimeout(() => void flush(lane), 0)
   }
 
-  async function flush(): Promise<void> {
-    scheduled = false
-    const runs = [...waiting]
-    waiting.clear()
-    inFlight = true
+  async function flush(lane: string): Promise<void> {
+    scheduled.delete(lane)
+    const batch = waiting.get(lane)
+    waiting.delete(lane)
+    if (!batch) return
+    inFlight.add(lane)
     try {
       await Promise.all(
-        runs.flatMap(([runId, asked]) =>
-          chunks(asked, MAX_STEP_QUESTIONS).map(async (part) => {
-            try {
-              const { answers } = await lab.invoke('timeline:step', {
-                runId,
-                questions: part.map((one) => one.question)
-              })
-              part.forEach((one, i) => one.settle(answers[i]!))
-            } catch (error) {
-              for (const one of part) one.fail(error)
-            }
-          })
-        )
+        chunks(batch.asked, MAX_STEP_QUESTIONS).map(async (part) => {
+          try {
+            const { answers } = await lab.invoke('timeline:step', {
+              runId: batch.runId,
+              questions: part.map((one) => one.question)
+            })
+            part.forEach((one, i) => one.settle(answers[i]!))
+          } catch (error) {
+            for (const one of part) one.fail(error)
+          }
+        })
       )
     } finally {
-      inFlight = false
-      if (waiting.size > 0) schedule()
+      inFlight.delete(lane)
+      if (waiting.has(lane)) schedule(lane)
     }
   }
 
