@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { LabErrorSchema, LabMessageSchema } from './lab-error'
 import { REQUEST_WORDS } from './scenario/keywords'
+import { PIXEL_MIXED_PATTERN, PIXEL_STATES_PATTERN } from './timeline/map-pixel-text'
 import { MAP_STATES, MapStateSchema } from './vocabulary/map-states'
 import { MetricNameSchema } from './vocabulary/metrics'
 import {
@@ -327,14 +328,23 @@ export const MapOutput = z
           .strict()
       )
       .nullable(),
+    /** Downsampled: per pixel the state with the most bytes and whether others share it (map-pixel-text.ts). */
     pixels: z
       .object({
         width: z.number().int(),
         bytesPerPixel: z.number(),
-        dominant: z.array(MapStateSchema),
-        mixed: z.array(z.boolean())
+        dominant: z.string().regex(PIXEL_STATES_PATTERN),
+        mixed: z.string().regex(PIXEL_MIXED_PATTERN)
       })
       .strict()
+      .refine((pixels) => pixels.dominant.length === pixels.width, {
+        message: 'dominant must hold one state per pixel',
+        path: ['dominant']
+      })
+      .refine((pixels) => pixels.mixed.length === pixels.width, {
+        message: 'mixed must hold one flag per pixel',
+        path: ['mixed']
+      })
       .nullable()
   })
   .strict()

@@ -1,3 +1,4 @@
+import { pixelState } from '@shared/timeline/map-pixel-text'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { JSDOM } from 'jsdom'
 import type { LabChannel, LabInput, LabOutput } from '@shared/api'
@@ -49,7 +50,8 @@ describe('collectReport', () => {
       [4, ['end']]
     ])
     // A 100-byte arena gets a pixel per byte at most: the map is exact.
-    expect(config!.maps[0]!.pixels.dominant.slice(0, 4)).toEqual(['free', 'free', 'free', 'used'])
+    const pixels = config!.maps[0]!.pixels.dominant
+    expect([0, 1, 2, 3].map((i) => pixelState(pixels, i))).toEqual(['free', 'free', 'free', 'used'])
 
     const html = renderReportHtml(model)
     const text = new JSDOM(html).window.document.querySelector('#key-steps')!.textContent!

@@ -1,4 +1,5 @@
 import type { ReportMap } from '@shared/reports/report-model'
+import { pixelState } from '@shared/timeline/map-pixel-text'
 import { MAP_STATES, mapStateLabelKey, type MapStateName } from '@shared/vocabulary/map-states'
 import { markup, trusted, type SafeHtml } from './html'
 import type { ReportText } from './report-text'
@@ -67,7 +68,7 @@ export function renderMapStrip(map: ReportMap, description: string): SafeHtml {
   let start = 0
   for (let i = 1; i <= width; i++) {
     if (i < width && dominant[i] === dominant[start]) continue
-    const state = dominant[start] ?? 'free'
+    const state = pixelState(dominant, start)
     const runs = byState.get(state) ?? []
     runs.push([start, i - start])
     byState.set(state, runs)
@@ -75,9 +76,9 @@ export function renderMapStrip(map: ReportMap, description: string): SafeHtml {
   }
   const marks: [number, number][] = []
   for (let i = 0; i < width; i++) {
-    if (!mixed[i]) continue
+    if (mixed[i] !== '1') continue
     let end = i
-    while (end + 1 < width && mixed[end + 1]) end++
+    while (end + 1 < width && mixed[end + 1] === '1') end++
     marks.push([i, end - i + 1])
     i = end
   }

@@ -1,3 +1,4 @@
+import { pixelState } from '@shared/timeline/map-pixel-text'
 import type { LabErrorData } from '@shared/lab-error'
 import { describe, expect, it } from 'vitest'
 import type { LabEventName } from '@shared/api'
@@ -124,7 +125,7 @@ describe('runs through LabService', () => {
       width: 16
     })
     expect(pixels.pixels!.dominant).toHaveLength(16)
-    expect(pixels.pixels!.dominant[0]).toBe('used')
+    expect(pixelState(pixels.pixels!.dominant, 0)).toBe('used')
 
     const structures = await lab.call('timeline:structures', {
       runId: started.runId,

@@ -1,3 +1,4 @@
+import { pixelMixedText, pixelStatesText } from '@shared/timeline/map-pixel-text'
 import { LabError, type LabOutput, type labChannels } from '@shared/api'
 import { MAP_STATES } from '@shared/run-schemas'
 import type { RunStatus, WorkerFailureKind } from '@shared/vocabulary/run-statuses'
@@ -199,8 +200,8 @@ export class RecordedConfig {
         pixels: {
           width: input.width,
           bytesPerPixel: pixels.bytesPerPixel,
-          dominant: Array.from(pixels.dominant, (s) => MAP_STATES[s] ?? 'free'),
-          mixed: Array.from(pixels.mixed, (m) => m === 1)
+          dominant: pixelStatesText(pixels.dominant),
+          mixed: pixelMixedText(pixels.mixed)
         }
       }
     }

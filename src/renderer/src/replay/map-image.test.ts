@@ -83,8 +83,8 @@ describe('memory maps as the window draws them', () => {
       pixels: {
         width: 4,
         bytesPerPixel: 100,
-        dominant: ['used', 'free', 'free', 'overhead'],
-        mixed: [false, true, false, false]
+        dominant: '1002',
+        mixed: '0100'
       }
     })
     const columns = columnsOf(image, wholePool(400), 8)

@@ -1,4 +1,5 @@
 import type { LabOutput } from '@shared/api'
+import { pixelCodes } from '@shared/timeline/map-pixel-text'
 import { MAP_STATES, type MapStateName } from '@shared/vocabulary/map-states'
 import type { MapViewport } from './map-viewport'
 
@@ -47,8 +48,8 @@ export function mapImageOf(map: LabOutput<'timeline:map'>): MapImage {
     step: map.step,
     poolBytes: map.poolBytes,
     bytesPerPixel: pixels.bytesPerPixel,
-    dominant: Uint8Array.from(pixels.dominant, (state) => STATE_CODE[state]),
-    mixed: Uint8Array.from(pixels.mixed, (mixed) => (mixed ? 1 : 0))
+    dominant: pixelCodes(pixels.dominant),
+    mixed: pixelCodes(pixels.mixed)
   }
 }
 

@@ -148,8 +148,8 @@ export class FakeRuns {
             ? {
                 width: query.width,
                 bytesPerPixel: poolBytes / query.width,
-                dominant: Array(query.width).fill('free'),
-                mixed: Array(query.width).fill(false)
+                dominant: '0'.repeat(query.width),
+                mixed: '0'.repeat(query.width)
               }
             : null
         }
