@@ -1,4 +1,9 @@
-import { columnsOf, firstRangeEnding, type MapImage } from '@renderer/replay/map-image'
+import {
+  columnsOf,
+  firstRangeEnding,
+  type MapColumns,
+  type MapImage
+} from '@renderer/replay/map-image'
 import { xOf, type MapViewport } from '@renderer/replay/map-viewport'
 import type { MapPalette } from './map-palette'
 
@@ -39,6 +44,26 @@ export const MAP_LAYOUT = {
   heightWithSlabs: 63
 } as const
 
+/** The columns last worked out per image: a step draws its map twice (the map, then its outlines). */
+const lastColumns = new WeakMap<
+  MapImage,
+  {
+    readonly start: number
+    readonly span: number
+    readonly width: number
+    readonly columns: MapColumns
+  }
+>()
+
+function columnsFor(image: MapImage, view: MapViewport, width: number): MapColumns {
+  const known = lastColumns.get(image)
+  if (known && known.start === view.start && known.span === view.span && known.width === width)
+    return known.columns
+  const columns = columnsOf(image, view, width)
+  lastColumns.set(image, { start: view.start, span: view.span, width, columns })
+  return columns
+}
+
 /**
  * One renderer for every memory map pane (Perfetto's habit): fills by
  * device-pixel column from the ranges or the service's pixels, then block
@@ -63,7 +88,7 @@ export function paintMap(
     ctx.restore()
     return
   }
-  const columns = columnsOf(scene.image, scene.view, width)
+  const columns = columnsFor(scene.image, scene.view, width)
   // Runs of one state are filled as one rectangle, so a million frames cost a few hundred fills.
   let runStart = 0
   for (let x = 1; x <= width; x++) {
