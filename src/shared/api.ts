@@ -217,7 +217,21 @@ export interface LabBridge {
  *   call:   POST /api/invoke  {channel, input}  with header `Authorization: Bearer SECRET`
  *           -> 200 LabResult JSON (errors are values); 401/403 without a valid token or origin
  *   events: WebSocket /api/events?token=SECRET  -> text frames {event, payload}
+ *   calls on that socket: text frame {call: N, channel, input} (at most
+ *           WEB_SOCKET_CALL_MAX_BYTES) -> text frame {reply: N, result: LabResult};
+ *           anything else closes the socket (1008). A window asks a step's
+ *           maps, structures and events many times a second: one frame each
+ *           way costs far less than an HTTP exchange.
  */
 export const WEB_TOKEN_PARAM = 'token'
 export const WEB_INVOKE_PATH = '/api/invoke'
 export const WEB_EVENTS_PATH = '/api/events'
+export const WEB_SOCKET_CALL_MAX_BYTES = 1024 * 1024
+
+export const WebSocketCallSchema = z
+  .object({
+    call: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    channel: z.string().max(100),
+    input: z.unknown()
+  })
+  .strict()

@@ -131,4 +131,41 @@ describe('browser host', () => {
       expect(outcome).toBe('refused')
     }
   })
+
+  it('answers calls sent over the event socket, each reply carrying its call’s number', async () => {
+    const origin = `http://127.0.0.1:${host.port}`
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events?token=${TOKEN}`, {
+      origin
+    })
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
+    const replies = new Map<number, unknown>()
+    const done = new Promise<void>((resolve) =>
+      socket.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as { reply?: number; result?: unknown }
+        if (frame.reply !== undefined) replies.set(frame.reply, frame.result)
+        if (replies.size === 2) resolve()
+      })
+    )
+    socket.send(JSON.stringify({ call: 7, channel: 'settings:get', input: {} }))
+    socket.send(JSON.stringify({ call: 8, channel: 'settings:get', input: { extra: 1 } }))
+    await done
+    expect(replies.get(7)).toMatchObject({ ok: true, value: { language: 'en' } })
+    expect(replies.get(8)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    socket.close()
+  })
+
+  it('closes a socket that sends what is not a call, and goes on answering everyone else', async () => {
+    const origin = `http://127.0.0.1:${host.port}`
+    for (const junk of ['not json', JSON.stringify({ call: -1, channel: 'settings:get' }), '[]']) {
+      const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events?token=${TOKEN}`, {
+        origin
+      })
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
+      const closed = new Promise<number>((resolve) => socket.once('close', resolve))
+      socket.send(junk)
+      expect(await closed).toBe(1008)
+    }
+    const reply = await invoke({ channel: 'settings:get', input: {} })
+    expect(reply.status).toBe(200)
+  })
 })

@@ -3,8 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { WebSocketServer, type WebSocket } from 'ws'
-import { WEB_EVENTS_PATH, WEB_INVOKE_PATH, WEB_TOKEN_PARAM } from '@shared/api'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import {
+  WEB_EVENTS_PATH,
+  WEB_INVOKE_PATH,
+  WEB_SOCKET_CALL_MAX_BYTES,
+  WEB_TOKEN_PARAM,
+  WebSocketCallSchema
+} from '@shared/api'
 import { MAX_SCENARIO_CHARS } from '@shared/run-schemas'
 import { LabError } from '@shared/lab-error'
 import type { LabService } from '../service/lab-service'
@@ -17,8 +23,11 @@ import { openStaticFile, resolveStaticFile } from './static-files'
 /** Largest API request body accepted: the longest scenario the API takes, with room for the rest. */
 const MAX_BODY_BYTES = MAX_SCENARIO_CHARS + 1024 * 1024
 
-/** Largest WebSocket message a page may send us (it sends none today; ws closes with 1009 above). */
-const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024
+/**
+ * Largest WebSocket message a page may send us: a call (ws closes with 1009
+ * above). Calls with more to send, a scenario to run, come by HTTP.
+ */
+const MAX_CLIENT_MESSAGE_BYTES = WEB_SOCKET_CALL_MAX_BYTES
 
 /**
  * Events queued for one page that is not reading them. Past this the page is
@@ -62,8 +71,9 @@ export interface WebHost {
 }
 
 /**
- * The browser host: serves the renderer and carries LabApi over HTTP (calls)
- * and a WebSocket (pushed events) on 127.0.0.1 only.
+ * The browser host: serves the renderer and carries LabApi on 127.0.0.1
+ * only: calls over HTTP or the page's WebSocket, pushed events over the
+ * WebSocket.
  *
  * No client can take it down: every socket, request, response and WebSocket
  * has its `error` handled, so a bad frame, a malformed request, an upload cut
@@ -122,6 +132,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // (1002 protocol error, 1007 bad UTF-8, 1009 too large) and closes the
     // socket; the error only needs a listener so it is not thrown.
     ws.on('error', () => undefined)
+    ws.on('message', (data, isBinary) => {
+      answerSocketCall(ws, data, isBinary, options, maxPendingEventBytes).catch(reportError)
+    })
   })
 
   const unsubscribe = options.service.subscribe((event, payload) => {
@@ -163,11 +176,43 @@ function upgradeAllowed(request: IncomingMessage, guard: RequestGuard): boolean 
   )
 }
 
-/** Queue one event for a page, or cut the page off if it stopped reading long ago. */
+/** Queue one event or reply for a page, or cut the page off if it stopped reading long ago. */
 function sendEvent(client: WebSocket, frame: string, maxPendingBytes: number): void {
   if (client.readyState !== client.OPEN) return
   if (client.bufferedAmount > maxPendingBytes) return client.terminate()
   client.send(frame)
+}
+
+/** The WebSocket close code for a message that is not a call (RFC 6455: policy violation). */
+const NOT_A_CALL = 1008
+
+/**
+ * A call that came over the page's WebSocket: answered on the same socket,
+ * the reply carrying the call's number. A message that is not a call closes
+ * that socket only; the page reconnects and its calls go on by HTTP.
+ */
+async function answerSocketCall(
+  ws: WebSocket,
+  data: RawData,
+  isBinary: boolean,
+  options: WebHostOptions,
+  maxPendingBytes: number
+): Promise<void> {
+  let message: unknown
+  try {
+    message = isBinary ? undefined : JSON.parse(rawText(data))
+  } catch {
+    message = undefined
+  }
+  const call = WebSocketCallSchema.safeParse(message)
+  if (!call.success) return ws.close(NOT_A_CALL, 'not a call')
+  const result = await options.service.dispatch(call.data.channel, call.data.input)
+  sendEvent(ws, JSON.stringify({ reply: call.data.call, result }), maxPendingBytes)
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return Buffer.from(data as ArrayBuffer).toString('utf8')
 }
 
 async function handleRequest(

@@ -17,7 +17,7 @@ const PAGE: WebBridgeLocation = {
 interface FakeHost {
   environment: WebBridgeEnvironment
   fetch: ReturnType<typeof vi.fn<WebBridgeEnvironment['fetch']>>
-  sockets: { url: string; handlers: EventSocketHandlers }[]
+  sockets: { url: string; handlers: EventSocketHandlers; open: boolean; sent: string[] }[]
   scheduled: { task: () => void; delayMs: number }[]
 }
 
@@ -31,7 +31,16 @@ function fakeHost(answer: () => Promise<Response>): FakeHost {
     scheduled,
     environment: {
       fetch,
-      openSocket: (url, handlers) => sockets.push({ url, handlers }),
+      openSocket: (url, handlers) => {
+        const socket = { url, handlers, open: false, sent: [] as string[] }
+        sockets.push(socket)
+        const opened = handlers.opened.bind(handlers)
+        handlers.opened = () => {
+          socket.open = true
+          opened()
+        }
+        return { send: (text) => socket.open && socket.sent.push(text) > 0 }
+      },
       schedule: (task, delayMs) => scheduled.push({ task, delayMs })
     }
   }
@@ -234,5 +243,68 @@ describe('createWebBridge events', () => {
     host.scheduled[0]!.task()
 
     expect(host.sockets).toHaveLength(1)
+  })
+})
+
+describe('createWebBridge calls over the socket', () => {
+  function openBridge() {
+    const host = fakeHost(() => json({ ok: true, value: 'by http' }))
+    const bridge = createWebBridge(PAGE, host.environment)
+    void bridge.invoke('app:info', {})
+    const socket = host.sockets[0]!
+    socket.handlers.opened()
+    host.fetch.mockClear()
+    return { host, bridge, socket }
+  }
+
+  it('posts calls until the socket opens, which the first call opens', async () => {
+    const host = fakeHost(() => json({ ok: true, value: 'by http' }))
+    const result = await createWebBridge(PAGE, host.environment).invoke('app:info', {})
+    expect(result).toEqual({ ok: true, value: 'by http' })
+    expect(host.fetch).toHaveBeenCalledTimes(1)
+    expect(host.sockets).toHaveLength(1)
+  })
+
+  it('sends each call as a numbered frame once the socket is open and settles it by its reply', async () => {
+    const { host, bridge, socket } = openBridge()
+    const first = bridge.invoke('app:info', {})
+    const second = bridge.invoke('settings:set', { theme: 'dark' })
+    const frames = socket.sent.map((text) => JSON.parse(text) as { call: number })
+    expect(frames).toEqual([
+      { call: 0, channel: 'app:info', input: {} },
+      { call: 1, channel: 'settings:set', input: { theme: 'dark' } }
+    ])
+    // Replies may come in any order.
+    socket.handlers.received(JSON.stringify({ reply: 1, result: { ok: true, value: 'second' } }))
+    socket.handlers.received(
+      JSON.stringify({
+        reply: 0,
+        result: { ok: false, error: { code: 'internal', message: 'no', key: 'x', params: {} } }
+      })
+    )
+    expect(await second).toEqual({ ok: true, value: 'second' })
+    expect(await first).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(host.fetch).not.toHaveBeenCalled()
+  })
+
+  it('fails the calls a closing socket leaves unanswered as a lost connection, then posts again', async () => {
+    const { host, bridge, socket } = openBridge()
+    const waiting = bridge.invoke('app:info', {})
+    socket.handlers.closed()
+    const error = await failureOf(waiting)
+    expect(error.failure).toBe('unreachable')
+    expect(await bridge.invoke('app:info', {})).toEqual({ ok: true, value: 'by http' })
+    expect(host.fetch).toHaveBeenCalledTimes(1)
+    // The socket is wanted again for calls, with nobody listening to events.
+    host.scheduled[0]!.task()
+    expect(host.sockets).toHaveLength(2)
+  })
+
+  it('posts a call too large for one frame even while the socket is open', async () => {
+    const { host, bridge, socket } = openBridge()
+    const result = await bridge.invoke('run:start', { scenario: 'x'.repeat(2 * 1024 * 1024) })
+    expect(result).toEqual({ ok: true, value: 'by http' })
+    expect(socket.sent).toEqual([])
+    expect(host.fetch).toHaveBeenCalledTimes(1)
   })
 })

@@ -3,6 +3,7 @@ import {
   LabErrorSchema,
   WEB_EVENTS_PATH,
   WEB_INVOKE_PATH,
+  WEB_SOCKET_CALL_MAX_BYTES,
   WEB_TOKEN_PARAM,
   labEvents,
   type LabEventName,
@@ -25,10 +26,16 @@ export interface EventSocketHandlers {
   closed(): void
 }
 
+/** What the bridge may do with its open socket. */
+export interface SocketLink {
+  /** Send a text frame; false when the socket is not open (nothing was sent). */
+  send(text: string): boolean
+}
+
 export interface WebBridgeEnvironment {
   fetch: (url: string, init: RequestInit) => Promise<Response>
   /** Opens a WebSocket to `url` and reports its life to `handlers`. */
-  openSocket: (url: string, handlers: EventSocketHandlers) => void
+  openSocket: (url: string, handlers: EventSocketHandlers) => SocketLink
   /** Runs `task` after `delayMs`; the reconnect backoff goes through it. */
   schedule: (task: () => void, delayMs: number) => void
 }
@@ -42,6 +49,14 @@ const LabResultSchema = z.discriminatedUnion('ok', [
 ])
 
 const EventFrameSchema = z.object({ event: z.string(), payload: z.unknown() })
+const ReplyFrameSchema = z.object({ reply: z.number(), result: LabResultSchema })
+
+/** A call sent over the socket, waiting for its reply. */
+interface PendingCall {
+  readonly channel: string
+  readonly settle: (result: LabResult<unknown>) => void
+  readonly fail: (error: WebHostError) => void
+}
 
 function defaultEnvironment(): WebBridgeEnvironment {
   return {
@@ -51,6 +66,13 @@ function defaultEnvironment(): WebBridgeEnvironment {
       socket.onopen = () => handlers.opened()
       socket.onmessage = (message) => handlers.received(message.data)
       socket.onclose = () => handlers.closed()
+      return {
+        send(text) {
+          if (socket.readyState !== WebSocket.OPEN) return false
+          socket.send(text)
+          return true
+        }
+      }
     },
     schedule: (task, delayMs) => {
       globalThis.setTimeout(task, delayMs)
@@ -60,9 +82,12 @@ function defaultEnvironment(): WebBridgeEnvironment {
 
 /**
  * The LabBridge of the browser host (protocol documented beside
- * WEB_INVOKE_PATH in @shared/api): calls are POSTed with the launch secret
- * from the page's own `?token=`, pushed events arrive over one WebSocket that
- * is opened on the first subscription and reopened with backoff if it drops.
+ * WEB_INVOKE_PATH in @shared/api). One WebSocket, authenticated by the
+ * launch secret from the page's own `?token=`, is opened on the first call or
+ * subscription and reopened with backoff if it drops: pushed events arrive on
+ * it, and while it is open calls go over it too, each a frame out and a
+ * frame back. Until it opens, and for a call too large for a frame, the call
+ * is POSTed with the secret as a bearer credential.
  */
 export function createWebBridge(
   location: WebBridgeLocation,
@@ -73,8 +98,35 @@ export function createWebBridge(
   let socketActive = false
   let reconnectDelayMs = FIRST_RECONNECT_DELAY_MS
 
+  let socket: SocketLink | null = null
+  let socketOpen = false
+  /** A call was made: the socket is wanted even with no one listening to events. */
+  let calling = false
+  let nextCall = 0
+  const pending = new Map<number, PendingCall>()
+
   function invoke(channel: string, input: unknown): Promise<LabResult<unknown>> {
+    calling = true
+    connect()
+    if (socketOpen && socket) {
+      const call = nextCall++
+      const text = JSON.stringify({ call, channel, input })
+      if (fitsFrame(text)) {
+        const answer = new Promise<LabResult<unknown>>((settle, fail) =>
+          pending.set(call, { channel, settle, fail })
+        )
+        if (socket.send(text)) return answer
+        pending.delete(call)
+      }
+    }
     return post(channel, JSON.stringify({ channel, input }))
+  }
+
+  /** At most WEB_SOCKET_CALL_MAX_BYTES in UTF-8 (up to 3 bytes a UTF-16 unit); counted only near the limit. */
+  function fitsFrame(text: string): boolean {
+    if (text.length * 3 <= WEB_SOCKET_CALL_MAX_BYTES) return true
+    if (text.length > WEB_SOCKET_CALL_MAX_BYTES) return false
+    return new TextEncoder().encode(text).length <= WEB_SOCKET_CALL_MAX_BYTES
   }
 
   async function post(channel: string, body: string | Blob): Promise<LabResult<unknown>> {
@@ -113,6 +165,16 @@ export function createWebBridge(
     } catch {
       return
     }
+    const reply = ReplyFrameSchema.safeParse(frame)
+    if (reply.success) {
+      const call = pending.get(reply.data.reply)
+      pending.delete(reply.data.reply)
+      const result = reply.data.result
+      call?.settle(
+        result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error }
+      )
+      return
+    }
     const parsed = EventFrameSchema.safeParse(frame)
     if (!parsed.success || !Object.hasOwn(labEvents, parsed.data.event)) return
     const subscribers = listeners.get(parsed.data.event as LabEventName)
@@ -124,17 +186,25 @@ export function createWebBridge(
     socketActive = true
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
     const query = `${WEB_TOKEN_PARAM}=${encodeURIComponent(token)}`
-    environment.openSocket(`${scheme}//${location.host}${WEB_EVENTS_PATH}?${query}`, {
+    socket = environment.openSocket(`${scheme}//${location.host}${WEB_EVENTS_PATH}?${query}`, {
       opened() {
+        socketOpen = true
         reconnectDelayMs = FIRST_RECONNECT_DELAY_MS
       },
       received: dispatch,
       closed() {
         socketActive = false
+        socketOpen = false
+        socket = null
+        // Whether the host answered them is unknown: they fail as a lost connection would.
+        for (const [call, waiting] of pending) {
+          pending.delete(call)
+          waiting.fail(new WebHostError('unreachable', `${waiting.channel}: the connection closed`))
+        }
         const delayMs = reconnectDelayMs
         reconnectDelayMs = Math.min(reconnectDelayMs * 2, MAX_RECONNECT_DELAY_MS)
         environment.schedule(() => {
-          if (hasListeners()) connect()
+          if (calling || hasListeners()) connect()
         }, delayMs)
       }
     })
