@@ -2,6 +2,14 @@ import { onScopeDispose, type Ref } from 'vue'
 import { keyBelongsToTarget, shortcutFor, type ReplayAction } from '@renderer/replay/shortcuts'
 import { useReplayStore } from '@renderer/stores/replay'
 
+/** Actions a held key repeats, and the steps each repeat moves (see the replay store's stepHeld). */
+const HELD_STEPS: Partial<Record<ReplayAction, number>> = {
+  stepBack: -1,
+  stepForward: 1,
+  back10: -10,
+  forward10: 10
+}
+
 /**
  * Replay's shortcuts (replay/shortcuts.ts) on the whole window while the
  * view is open, except where a field or a control needs the key, or a
@@ -39,7 +47,9 @@ export function useReplayKeys(helpOpen: Ref<boolean>) {
     // Moving by hand stops playback, as in every player.
     if (action !== 'playPause' && action !== 'help' && action !== 'slower' && action !== 'faster')
       replay.pause()
-    actions[action]()
+    const held = event.repeat ? HELD_STEPS[action] : undefined
+    if (held !== undefined) replay.stepHeld(held)
+    else actions[action]()
   }
 
   window.addEventListener('keydown', onKey)

@@ -33,6 +33,21 @@ describe('useReplayStore', () => {
     expect(replay.step).toBe(-1)
   })
 
+  it('moves a held key’s repeats together, shown once per frame, and lets a seek overrule them', async () => {
+    const { replay } = await opened()
+    replay.seek(2)
+    replay.stepHeld(1)
+    replay.stepHeld(1)
+    replay.stepHeld(10)
+    expect(replay.step).toBe(2)
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(replay.step).toBe(7)
+    replay.stepHeld(-1)
+    replay.seek(0)
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(replay.step).toBe(0)
+  })
+
   it('jumps to the nearest failure of any shown configuration, either way', async () => {
     const { replay } = await opened()
     await replay.nextFailure()

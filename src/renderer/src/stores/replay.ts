@@ -65,6 +65,13 @@ export function breakpointCondition(breakpoint: Breakpoint): FindCondition {
   }
 }
 
+const nextFrame = (task: () => void): number =>
+  typeof requestAnimationFrame === 'function'
+    ? requestAnimationFrame(task)
+    : (setTimeout(task, 16) as unknown as number)
+const cancelFrame = (frame: number): void =>
+  typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(frame) : clearTimeout(frame)
+
 /**
  * Where Replay stands: the step every pane shows (-1: before the first
  * request), which configurations are shown and which one the structures and
@@ -75,6 +82,9 @@ export const useReplayStore = defineStore('replay', () => {
   const lab = useLab()
   const run = useRunStore()
   const step = ref(-1)
+  /** The step a held key asked for, and the frame that will show it (stepHeld). */
+  let heldTarget: number | null = null
+  let heldFrame: number | null = null
   const shown = ref<number[]>([])
   const focus = ref(0)
   const playing = ref(false)
@@ -109,6 +119,7 @@ export const useReplayStore = defineStore('replay', () => {
       if (state !== 'ready') return
       if (previous && previous[0] === run.runId && previous[1] === 'ready') return
       pause()
+      cancelHeld()
       step.value = -1
       shown.value = run.recorded.map((config) => config.config)
       focus.value = run.recorded[0]?.config ?? 0
@@ -117,8 +128,13 @@ export const useReplayStore = defineStore('replay', () => {
     { immediate: true }
   )
 
+  function clampStep(target: number): number {
+    return Math.max(-1, Math.min(lastStep.value, Math.round(target)))
+  }
+
   function seek(target: number): void {
-    const next = Math.max(-1, Math.min(lastStep.value, Math.round(target)))
+    cancelHeld()
+    const next = clampStep(target)
     if (next === step.value) return
     step.value = next
     markStep(next)
@@ -126,6 +142,32 @@ export const useReplayStore = defineStore('replay', () => {
 
   function stepBy(count: number): void {
     seek(step.value + count)
+  }
+
+  /**
+   * A held key's repeats: each moves the step it asks for at once, but the
+   * panes follow once per animation frame. When the window falls behind, the
+   * repeats that queued up meanwhile cost one update, not one each, and the
+   * panes catch up instead of drawing every step they were already past.
+   */
+  function stepHeld(count: number): void {
+    const from = heldTarget ?? step.value
+    const next = clampStep(from + count)
+    if (next === from) return
+    heldTarget = next
+    markStep(next)
+    heldFrame ??= nextFrame(() => {
+      heldFrame = null
+      const target = heldTarget
+      heldTarget = null
+      if (target !== null) step.value = target
+    })
+  }
+
+  function cancelHeld(): void {
+    if (heldFrame !== null) cancelFrame(heldFrame)
+    heldFrame = null
+    heldTarget = null
   }
 
   function toStart(): void {
@@ -259,6 +301,7 @@ export const useReplayStore = defineStore('replay', () => {
     focusConfig,
     seek,
     stepBy,
+    stepHeld,
     toStart,
     toEnd,
     play,
