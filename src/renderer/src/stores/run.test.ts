@@ -53,6 +53,20 @@ describe('useRunStore', () => {
     expect(run.state).toBe('ready')
   })
 
+  it('opens a run that finished while its finishing event never reached the window', async () => {
+    vi.useFakeTimers()
+    const bridge = new FakeLabBridge()
+    bridge.scripted.add({ ...TWO_CONFIG_RUN, status: 'running' })
+    const run = useRunStore(piniaWithLab(bridge))
+    await run.open('run-7')
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(run.state).toBe('running')
+    bridge.scripted.add(TWO_CONFIG_RUN)
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(run.state).toBe('ready')
+    vi.useRealTimers()
+  })
+
   it('holds the open run as viewed, renews the lease, and shows a run the service let go', async () => {
     vi.useFakeTimers()
     const { bridge, run } = store()

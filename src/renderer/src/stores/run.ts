@@ -36,6 +36,9 @@ export interface ConfigMeta {
   readonly rangeBound: number
 }
 
+/** How often a run still going is asked about, in case its finishing event was missed. */
+const RECHECK_MS = 1000
+
 export type RunState = 'idle' | 'loading' | 'running' | 'ready' | 'failed'
 
 /**
@@ -57,6 +60,7 @@ export const useRunStore = defineStore('run', () => {
   let kinds: Map<string, FamilyKind> | null = null
   let generation = 0
   let leaseTimer: ReturnType<typeof setTimeout> | undefined
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined
 
   const title = computed(() => summary.value?.title ?? '')
   const recorded = computed(() => configs.value.filter((config) => config.recorded))
@@ -76,6 +80,7 @@ export const useRunStore = defineStore('run', () => {
       if (answer.status === 'queued' || answer.status === 'running') {
         state.value = 'running'
         progress.value = sumProgress(answer)
+        scheduleRecheck(id, mine)
         return
       }
       const metas = await describeConfigs(answer)
@@ -88,6 +93,35 @@ export const useRunStore = defineStore('run', () => {
       if (mine !== generation) return
       failure.value = describeFailure(error)
       state.value = 'failed'
+    }
+  }
+
+  /**
+   * While a run goes on, its summary is asked again now and then as well as
+   * waited for by event: an event sent before the window's socket was
+   * connected (just after a reload) never arrives, and the window would wait
+   * for ever.
+   */
+  function scheduleRecheck(id: string, mine: number): void {
+    clearTimeout(recheckTimer)
+    recheckTimer = setTimeout(() => void recheck(id, mine), RECHECK_MS)
+  }
+
+  async function recheck(id: string, mine: number): Promise<void> {
+    if (mine !== generation || state.value !== 'running') return
+    try {
+      const answer = await lab.invoke('run:summary', { runId: id })
+      if (mine !== generation || state.value !== 'running') return
+      if (answer.status === 'queued' || answer.status === 'running') {
+        summary.value = answer
+        progress.value = sumProgress(answer)
+        return scheduleRecheck(id, mine)
+      }
+      state.value = 'idle'
+      await open(id)
+    } catch {
+      // The next event or check tells; a run that is gone shows as gone when opened again.
+      scheduleRecheck(id, mine)
     }
   }
 
@@ -220,6 +254,7 @@ export const useRunStore = defineStore('run', () => {
   })
   onScopeDispose(() => {
     clearTimeout(leaseTimer)
+    clearTimeout(recheckTimer)
     stopProgress()
     stopFinished()
   })
