@@ -101,6 +101,7 @@ export default {
     imported:
       'Imported “{title}”: lessons {lessons}, experiments {experiments}, already built in {builtIn}.',
     fromPack: 'From “{title}”',
+    loadFailed: 'The imported lessons could not be loaded',
     remove: 'Remove the imported lesson',
     removeFailed: 'The imported lesson could not be removed',
     notImported: 'There is no imported lesson “{id}”: it may have been removed in another window.',

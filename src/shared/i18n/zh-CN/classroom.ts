@@ -102,6 +102,7 @@ export default {
     imported:
       '已导入“{title}”：{lessons} 节课程，{experiments} 个实验；另有 {builtIn} 节课程本来就是内置的。',
     fromPack: '来自“{title}”',
+    loadFailed: '无法加载导入的课程',
     remove: '删除这节导入的课程',
     removeFailed: '无法删除导入的课程',
     notImported: '没有编号为“{id}”的导入课程，可能已在另一个窗口中删除。',
