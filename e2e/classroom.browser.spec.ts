@@ -316,6 +316,9 @@ test('a teacher exports exercise sheets and a lesson pack, and a class imports t
   await expect(cards).toHaveCount(before + 1)
   const imported = page.getByRole('article', { name: 'Buddy, week 3' })
   await expect(imported).toContainText('From “Week 3”')
+  // The service keeps it, not the page: it is still there after a reload.
+  await page.reload()
+  await expect(page.getByRole('article', { name: 'Buddy, week 3' })).toBeVisible()
   await imported.getByRole('button', { name: 'Open the lesson: Buddy, week 3' }).click()
   await expect(page.getByRole('complementary', { name: 'Buddy, week 3' })).toContainText(
     'The pool has 1024 page frames',
