@@ -82,8 +82,9 @@ export default {
     questions: 'Questions',
     questionAt: 'Question {index} · step {step}: {request}',
     answerLine: 'Your answer:',
-    answer: 'Answer',
-    why: 'What happens'
+    answerLabel: 'Answer:',
+    whyLabel: 'What happens:',
+    studentName: 'Name'
   },
   pack: {
     heading: 'Lesson packs',

@@ -83,8 +83,9 @@ export default {
     questions: '题目',
     questionAt: '第 {index} 题 · 第 {step} 步：{request}',
     answerLine: '你的答案：',
-    answer: '答案',
-    why: '发生了什么'
+    answerLabel: '答案：',
+    whyLabel: '发生了什么：',
+    studentName: '姓名'
   },
   pack: {
     heading: '课程包',
