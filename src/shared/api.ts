@@ -76,7 +76,7 @@ export { LAB_ERROR_CODES, LabError, LabErrorSchema } from './lab-error'
 export type { LabErrorCode, LabErrorData } from './lab-error'
 
 /** Bumped whenever a channel's input or output changes incompatibly. */
-export const LAB_API_VERSION = 2
+export const LAB_API_VERSION = 3
 
 export const HOST_KINDS = ['electron', 'browser', 'cli', 'test'] as const
 export type HostKind = (typeof HOST_KINDS)[number]
