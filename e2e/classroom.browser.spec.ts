@@ -41,34 +41,65 @@ const call = pageLabCall
 /** A screenshot from the top of the view, after checking nothing spills out sideways. */
 async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
   if (focus) await expect(focus).toBeVisible()
-  const spill = await page.evaluate(() => {
-    const root = document.documentElement
-    const wide = [...document.querySelectorAll('main *')]
-      .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
-      .filter(
-        (element) =>
-          ![...element.children].some(
-            (child) => child.getBoundingClientRect().right > root.clientWidth + 1
-          )
-      )
-      .slice(0, 3)
-      .map(
-        (element) => `${element.tagName}.${element.className} ${element.textContent?.slice(0, 40)}`
-      )
-    return root.scrollWidth > root.clientWidth ? wide : []
-  })
-  expect(spill, `${name}: wider than the window`).toEqual([])
+  const spill = () =>
+    page.evaluate(() => {
+      const root = document.documentElement
+      const wide = [...document.querySelectorAll('main *')]
+        .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
+        .filter(
+          (element) =>
+            ![...element.children].some(
+              (child) => child.getBoundingClientRect().right > root.clientWidth + 1
+            )
+        )
+        .slice(0, 3)
+        .map(
+          (element) =>
+            `${element.tagName}.${element.className} ${element.textContent?.slice(0, 40)}`
+        )
+      return root.scrollWidth > root.clientWidth ? wide : []
+    })
+  // Canvases follow a new window size a frame or two later (ResizeObserver): let them settle.
+  await expect.poll(spill, { message: `${name}: wider than the window` }).toEqual([])
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.mouse.move(0, 0)
   // A panel low in the view is shown with the whole page (the sticky transport would cover it).
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: focus !== undefined })
 }
 
+/**
+ * How an exported sheet prints in Chromium: the page background and each
+ * question's break rule under print media, and the paper size (in points)
+ * of its PDF when the printer has Letter or A4 paper, to the nearest point.
+ */
+async function onPaper(page: Page, html: string) {
+  const paper = await page.context().newPage()
+  try {
+    await paper.setContent(html)
+    await paper.emulateMedia({ media: 'print' })
+    const layout = await paper.evaluate(() => ({
+      background: getComputedStyle(document.documentElement).backgroundColor,
+      questionBreaks: [...document.querySelectorAll('section.question')].map(
+        (question) => getComputedStyle(question).breakInside
+      )
+    }))
+    const mediaBox = async (format: 'Letter' | 'A4') => {
+      const pdf = (await paper.pdf({ format, preferCSSPageSize: true })).toString('latin1')
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)
+      return box ? [Math.round(Number(box[1])), Math.round(Number(box[2]))] : null
+    }
+    return { ...layout, letter: await mediaBox('Letter'), a4: await mediaBox('A4') }
+  } finally {
+    await paper.close()
+  }
+}
+
 const stepField = (page: Page) => page.getByRole('spinbutton', { name: /^(Step|步)$/ })
 
 async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark') {
   await page.goto(host.url)
-  await call(page, 'settings:set', { language, theme })
+  // Presentation mode is a setting the service keeps: every test starts without it.
+  await call(page, 'settings:set', { language, theme, presentation: false })
   await page.reload()
 }
 
@@ -264,6 +295,15 @@ test('a teacher exports exercise sheets and a lesson pack, and a class imports t
   expect(key.text).toContain('it succeeds at frame 0')
   expect(key.text).toContain('How many entries does it examine?')
   for (const html of [sheet.text, key.text]) expect(html).not.toMatch(/<script|<link|https?:/)
+  // On paper: a white page, no question split across pages, and the printer's own paper size.
+  for (const html of [sheet.text, key.text]) {
+    expect(await onPaper(page, html)).toEqual({
+      background: 'rgb(255, 255, 255)',
+      questionBreaks: ['avoid', 'avoid'],
+      letter: [612, 792],
+      a4: [596, 843]
+    })
+  }
   await shot(page, 'classroom-exercise-sheet-en-light-1280.png', exercise)
 
   // The pack: the buddy lesson, ticked on its card.
@@ -322,4 +362,9 @@ test('a teacher exports exercise sheets and a lesson pack, and a class imports t
     { timeout: 30_000 }
   )
   await shot(page, 'classroom-pack-lesson-en-light-1280.png')
+
+  // The service keeps the pack's lesson, not the page: it is still listed after a reload.
+  await page.getByRole('link', { name: 'Lessons' }).click()
+  await page.reload()
+  await expect(page.getByRole('article', { name: 'Buddy, week 3' })).toBeVisible()
 })

@@ -34,6 +34,12 @@ import {
 } from './experiment-schemas'
 import { ExerciseSheetInput, ExerciseSheetOutput } from './exercises/exercise-sheet-schemas'
 import { LOCALES } from './i18n/locales'
+import {
+  ImportedLessonRef,
+  ImportedLessonsOutput,
+  LessonPackImportInput,
+  LessonPackImportOutput
+} from './lesson-pack/imported-lesson-schemas'
 import { ReportHtmlInput, ReportHtmlOutput } from './report-schemas'
 import { LabError, type LabErrorData } from './lab-error'
 import {
@@ -70,7 +76,7 @@ export { LAB_ERROR_CODES, LabError, LabErrorSchema } from './lab-error'
 export type { LabErrorCode, LabErrorData } from './lab-error'
 
 /** Bumped whenever a channel's input or output changes incompatibly. */
-export const LAB_API_VERSION = 2
+export const LAB_API_VERSION = 3
 
 export const HOST_KINDS = ['electron', 'browser', 'cli', 'test'] as const
 export type HostKind = (typeof HOST_KINDS)[number]
@@ -81,12 +87,14 @@ export type Theme = (typeof THEMES)[number]
 export const SettingsSchema = z
   .object({
     language: z.enum(LOCALES),
-    theme: z.enum(THEMES)
+    theme: z.enum(THEMES),
+    /** Large type, high contrast and thick map cells for a projector (issue 17). */
+    presentation: z.boolean()
   })
   .strict()
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en', theme: 'system' }
+export const DEFAULT_SETTINGS: Settings = { language: 'en', theme: 'system', presentation: false }
 
 export const AppInfoSchema = z
   .object({
@@ -139,7 +147,10 @@ export const labChannels = {
   'experiment:export-file': { input: ExperimentExportInput, output: ExperimentExportOutput },
   'experiment:import-file': { input: ExperimentImportInput, output: ExperimentItemSchema },
   'report:html': { input: ReportHtmlInput, output: ReportHtmlOutput },
-  'exercise:export-sheet': { input: ExerciseSheetInput, output: ExerciseSheetOutput }
+  'exercise:export-sheet': { input: ExerciseSheetInput, output: ExerciseSheetOutput },
+  'lessons:imported': { input: NoInput, output: ImportedLessonsOutput },
+  'lessons:import-pack': { input: LessonPackImportInput, output: LessonPackImportOutput },
+  'lessons:remove-imported': { input: ImportedLessonRef, output: ImportedLessonsOutput }
 } as const satisfies Record<LabChannelName, { input: z.ZodType; output: z.ZodType }>
 
 export type LabChannel = keyof typeof labChannels

@@ -35,7 +35,10 @@ export const LAB_CHANNEL_NAMES = [
   'experiment:export-file',
   'experiment:import-file',
   'report:html',
-  'exercise:export-sheet'
+  'exercise:export-sheet',
+  'lessons:imported',
+  'lessons:import-pack',
+  'lessons:remove-imported'
 ] as const
 export type LabChannelName = (typeof LAB_CHANNEL_NAMES)[number]
 

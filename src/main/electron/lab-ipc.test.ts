@@ -94,7 +94,7 @@ describe('LabIpc', () => {
     )
     expect(window.send).toHaveBeenCalledWith('lab:event', {
       event: 'settings:changed',
-      payload: { language: 'en', theme: 'dark' }
+      payload: { language: 'en', theme: 'dark', presentation: false }
     })
   })
 })

@@ -4,6 +4,7 @@ import { findLesson } from '@shared/lessons'
 import type { LabService } from '../service/lab-service'
 import { externalReferences } from '../reports/testing/external-references'
 import { finishedRun, testLabService } from '../reports/testing/report-runs'
+import { cssString } from './sheet-style'
 
 const buddy = findLesson('buddy-allocator')!
 const HOSTILE_TITLE = '<script>alert(1)</script><img src="http://evil.example/x.png">'
@@ -64,6 +65,10 @@ describe('exercise sheets and their answer keys', () => {
       expect(externalReferences(html)).toEqual([])
       expect(html).toContain('@font-face')
       expect(html).not.toContain('<script>')
+      // The title also foots every printed page, inside the stylesheet: it must stay a CSS string.
+      const styles = new JSDOM(html).window.document.querySelectorAll('style')
+      expect(styles).toHaveLength(1)
+      expect(styles[0]!.textContent).toMatch(/@bottom-left \{ content: "[^"<>]+"; font:/)
     }
     expect(text(sheet)).toContain('第 1 题 · 第 2 步：alloc c 9 KiB')
     expect(text(answers)).toContain('成功，位置是 第 512 号页框')
@@ -89,5 +94,13 @@ describe('exercise sheets and their answer keys', () => {
     await expect(
       lab.call('exercise:export-sheet', { runId, config: 0, locale: 'en', questions: [] })
     ).rejects.toThrow(/questions/)
+  })
+})
+
+describe('cssString', () => {
+  it('keeps letters, digits and spaces and escapes everything else', () => {
+    expect(cssString('Week 3')).toBe('"Week 3"')
+    expect(cssString('a"b\\c</style>')).toBe('"a\\22 b\\5c c\\3c \\2f style\\3e "')
+    expect(cssString('练习')).toBe('"\\7ec3 \\4e60 "')
   })
 })

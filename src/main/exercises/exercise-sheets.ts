@@ -18,6 +18,15 @@ import { markup, trusted, type SafeHtml } from '../reports/html'
 import type { LabCaller } from '../reports/lab-caller'
 import { reportContentSecurityPolicy } from '../reports/render-html'
 import { reportStyle } from '../reports/report-style'
+import { sheetStyle } from './sheet-style'
+
+/** Lines of room to write in: a free list or a row of counts takes more than an address. */
+const WRITING_LINES: Readonly<Record<ExerciseQuestion['kind'], number>> = {
+  result: 1,
+  examined: 1,
+  freeAreas: 2,
+  freeList: 2
+}
 
 /** One question with its truth from the timeline. */
 interface SheetItem {
@@ -27,15 +36,6 @@ interface SheetItem {
   readonly answer: string
   readonly sentence: string
 }
-
-const SHEET_STYLE = `
-ol.requests { columns: 3 14em; margin: 8px 0; padding-inline-start: 2.5em; font-family: var(--mono, monospace); }
-ol.requests li.asked { font-weight: 700; }
-section.question { break-inside: avoid; margin: 14px 0; padding: 10px 14px; border: 1px solid var(--rule); border-radius: 8px; }
-section.question h3 { margin: 0 0 6px; }
-.answer-line { margin-top: 10px; min-height: 3.2em; border-bottom: 1px dashed var(--muted); }
-.right { font-weight: 700; }
-`
 
 /**
  * Renders a teacher's exercise sheet and its answer key for one
@@ -135,12 +135,19 @@ function page(options: {
   const { t, key } = options
   const s = (name: string, params?: Record<string, string | number>): string =>
     t(`classroom.sheet.${name}`, params)
+  const documentTitle = key
+    ? s('answersDocumentTitle', { title: options.title })
+    : s('documentTitle', { title: options.title })
+  const footer = documentTitle
   const body = markup`
     <main class="report">
       <header class="top">
         <p class="kicker">${key ? s('answersKicker') : s('kicker')}</p>
         <h1>${options.title}</h1>
-        <dl class="facts"><dt>${s('allocator')}</dt><dd><code>${options.spec}</code></dd></dl>
+        <dl class="facts">
+          ${key ? '' : markup`<dt class="write-in">${s('studentName')}</dt><dd class="write-in"></dd>`}
+          <dt>${s('allocator')}</dt><dd><code>${breakableSpec(options.spec)}</code></dd>
+        </dl>
         <p>${s('instructions')}</p>
       </header>
       <h2>${s('requests')}</h2>
@@ -154,7 +161,7 @@ function page(options: {
       ${options.items.map((item, index) => questionBlock(item, index, key, s, t, options.locale))}
     </main>`
   const text = body.text
-  const fonts = cjkFontsFor(text + options.title)
+  const fonts = cjkFontsFor(text + documentTitle)
   const family = fonts[0]?.family ?? null
   const faces = fonts
     .map(
@@ -168,8 +175,8 @@ function page(options: {
     <meta charset="utf-8" />
     <meta http-equiv="Content-Security-Policy" content="${reportContentSecurityPolicy(fonts.length > 0)}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${key ? s('answersDocumentTitle', { title: options.title }) : s('documentTitle', { title: options.title })}</title>
-    <style>${trusted(faces + reportStyle(family) + SHEET_STYLE)}</style>
+    <title>${documentTitle}</title>
+    <style>${trusted(faces + reportStyle(family) + sheetStyle(footer, family))}</style>
   </head>
   <body>${body}</body>
 </html>
@@ -190,11 +197,17 @@ function questionBlock(
     <p>${t(`classroom.exercise.kinds.${item.question.kind}`)}</p>
     ${
       key
-        ? markup`<p><span class="muted">${s('answer')}:</span> <span class="right">${item.answer}</span></p>
-           <p><span class="muted">${s('why')}:</span> ${item.sentence}</p>`
-        : markup`<p class="answer-line">${s('answerLine')}</p>`
+        ? markup`<p><span class="muted">${s('answerLabel')}</span> <span class="right">${item.answer}</span></p>
+           <p><span class="muted">${s('whyLabel')}</span> ${item.sentence}</p>`
+        : markup`<p class="answer-label">${s('answerLine')}</p>
+           ${Array.from({ length: WRITING_LINES[item.question.kind] }, () => trusted('<div class="write-line"></div>'))}`
     }
   </section>`
+}
+
+/** A spec breaks across lines after its commas, never inside a family's name such as first-fit. */
+function breakableSpec(spec: string): SafeHtml {
+  return markup`${spec.split(',').map((part, index) => (index === 0 ? part : markup`,<wbr>${part}`))}`
 }
 
 /** A refused sheet, said as every refused LabApi input is: the field and what is wrong with it. */

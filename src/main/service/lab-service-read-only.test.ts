@@ -8,6 +8,8 @@ import { engineWorkerFromSource } from '../worker/testing/tsx-worker'
 import { allFamilies } from '../engine/families'
 import { openStore } from '../store/open-store'
 import { SettingsRepository } from '../store/settings-repository'
+import { ImportedLessonRepository } from '../store/imported-lesson-repository'
+import { samplePack, teacherLesson } from '@shared/lesson-pack/testing/sample-pack'
 import { probeWriteProtection } from '../store/testing/write-protection'
 import { LabService } from './lab-service'
 
@@ -19,11 +21,12 @@ afterEach(() => {
   protection?.releaseAll()
 })
 
-/** A service on a saved database (dark theme) whose file may not be written. */
+/** A service on a saved database (dark theme, one imported lesson) whose file may not be written. */
 function serviceOnReadOnlyFile(): { lab: LabService; path: string } {
   const path = join(mkdtempSync(join(tmpdir(), 'alloclab-service-ro-')), 'alloclab.db')
   const seed = openStore(path)
   new SettingsRepository(seed.db).set({ theme: 'dark' })
+  new ImportedLessonRepository(seed.db).importFrom(samplePack(), [teacherLesson('week-3')])
   seed.db.close()
   protection!.protect(path)
   const lab = new LabService(openStore(path), 'test', {
@@ -89,4 +92,25 @@ describe('LabService on a database it may not write', () => {
     expect(events.total).toBe(2)
     expect(events.events).toHaveLength(2)
   })
+
+  it.skipIf(!protection)(
+    `lists the lessons imported before and refuses a new pack with code read-only${how}`,
+    async () => {
+      const { lab } = serviceOnReadOnlyFile()
+      const { lessons } = await lab.call('lessons:imported', {})
+      expect(lessons.map(({ lesson }) => lesson.id)).toEqual(['week-3'])
+      const pack = samplePack([teacherLesson('week-4')])
+      expect(
+        await lab.dispatch('lessons:import-pack', { text: JSON.stringify(pack) })
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'read-only', key: 'app.databaseErrors.readOnly' }
+      })
+      expect(await lab.dispatch('lessons:remove-imported', { id: 'week-3' })).toMatchObject({
+        ok: false,
+        error: { code: 'read-only' }
+      })
+      expect((await lab.call('lessons:imported', {})).lessons).toHaveLength(1)
+    }
+  )
 })

@@ -25,6 +25,7 @@ import { renderExerciseSheets } from '../exercises/exercise-sheets'
 import { allPresets } from '../engine/presets'
 import { builtWorkerLaunch } from '../worker/built-worker-launch'
 import { draftHandlers } from './draft-handlers'
+import { lessonHandlers } from './lesson-handlers'
 import { importMallocPyCommand } from '../ostep/import-malloc-py'
 import { ExperimentLibrary } from '../experiments/experiment-library'
 import { reportHtmlCall } from '../reports/report-html-call'
@@ -131,7 +132,12 @@ export class LabService {
           { lab: this, scenarioOf: (runId) => this.runs.finishedRun(runId).settings.scenario },
           input
         ),
-      'exercise:export-sheet': (input) => renderExerciseSheets(this, input)
+      'exercise:export-sheet': (input) => renderExerciseSheets(this, input),
+      ...lessonHandlers({
+        db: store.db,
+        experiments: this.experiments,
+        ...(runOptions.now ? { now: runOptions.now } : {})
+      })
     }
   }
 

@@ -49,8 +49,8 @@ describe('SettingsRepository with two connections', () => {
       a.set({ theme: i % 2 === 0 ? 'dark' : 'light' })
       b.set({ language: i % 2 === 0 ? 'zh-CN' : 'en' })
     }
-    expect(a.get()).toEqual({ language: 'en', theme: 'light' })
-    expect(b.get()).toEqual({ language: 'en', theme: 'light' })
+    expect(a.get()).toEqual({ language: 'en', theme: 'light', presentation: false })
+    expect(b.get()).toEqual({ language: 'en', theme: 'light', presentation: false })
     first.db.close()
     second.db.close()
   })

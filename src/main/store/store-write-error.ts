@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import { LabError } from '@shared/lab-error'
 import { translate } from '@shared/i18n/translate'
 import { sqliteTrouble } from './sqlite-trouble'
@@ -18,4 +19,15 @@ export function storeWriteError(error: unknown): LabError | undefined {
   if (trouble !== 'read-only' && trouble !== 'locked' && trouble !== 'full') return undefined
   const key = WRITE_ERROR_KEYS[trouble]
   return new LabError('read-only', key, {}, [], translate('en', key))
+}
+
+/**
+ * Throws the `read-only` LabError at once when this session cannot write
+ * (a read-only copy, or `query_only`), before work that would be thrown
+ * away at the first write.
+ */
+export function refuseIfReadOnly(db: Database): void {
+  if (db.readonly || db.pragma('query_only', { simple: true }) === 1) {
+    throw storeWriteError({ code: 'SQLITE_READONLY' })!
+  }
 }

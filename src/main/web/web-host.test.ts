@@ -52,7 +52,10 @@ describe('browser host', () => {
   it('answers an API call that carries the token', async () => {
     const reply = await invoke({ channel: 'settings:get', input: {} })
     expect(reply.status).toBe(200)
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { language: 'en', theme: 'system' } })
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: true,
+      value: { language: 'en', theme: 'system', presentation: false }
+    })
   })
 
   it('refuses an API call without the token', async () => {
@@ -113,7 +116,7 @@ describe('browser host', () => {
     await invoke({ channel: 'settings:set', input: { theme: 'dark' } })
     expect(JSON.parse(await message)).toEqual({
       event: 'settings:changed',
-      payload: { language: 'en', theme: 'dark' }
+      payload: { language: 'en', theme: 'dark', presentation: false }
     })
     socket.close()
   })

@@ -10,13 +10,15 @@ import { labKey } from './lab/use-lab'
 import { useNoticeStore } from './stores/notices'
 import { useSettingsStore } from './stores/settings'
 import { useAppInfoStore } from './stores/app-info'
+import { useLessonCatalogStore } from './stores/lesson-catalog'
+import { usePresentationStore } from './stores/presentation'
 
 export interface RendererApp {
   readonly app: VueApp
   readonly pinia: Pinia
   readonly router: Router
   readonly i18n: AppI18n
-  /** Loads settings and app details from the host; resolves once the app can be mounted. */
+  /** Loads settings, app details and imported lessons from the host; resolves once the app can be mounted. */
   load(): Promise<void>
 }
 
@@ -43,8 +45,14 @@ export function createRendererApp(bridge: LabBridge, history?: RouterHistory): R
   )
 
   async function load(): Promise<void> {
-    // Both loads report their own failures, so the app still opens without them.
-    await Promise.all([useSettingsStore(pinia).load(), useAppInfoStore(pinia).load()])
+    // Each load reports its own failures, so the app still opens without them.
+    await Promise.all([
+      useSettingsStore(pinia)
+        .load()
+        .then(() => usePresentationStore(pinia).carryOver()),
+      useAppInfoStore(pinia).load(),
+      useLessonCatalogStore(pinia).load()
+    ])
     await router.isReady()
   }
 

@@ -10,12 +10,13 @@ function bridgeAnswering(result: LabResult<unknown>): LabBridge {
 describe('createLabApi', () => {
   it('returns the value of a successful call', async () => {
     const bridge = new FakeLabBridge()
-    bridge.settings = { language: 'zh-CN', theme: 'dark' }
+    bridge.settings = { language: 'zh-CN', theme: 'dark', presentation: false }
     const lab = createLabApi(bridge)
 
     await expect(lab.invoke('settings:get', {})).resolves.toEqual({
       language: 'zh-CN',
-      theme: 'dark'
+      theme: 'dark',
+      presentation: false
     })
     await expect(lab.invoke('app:info', {})).resolves.toEqual(SAMPLE_APP_INFO)
   })
@@ -75,12 +76,16 @@ describe('createLabApi', () => {
     const listener = vi.fn()
     const unsubscribe = createLabApi(bridge).on('settings:changed', listener)
 
-    bridge.emit('settings:changed', { language: 'zh-CN', theme: 'system' })
+    bridge.emit('settings:changed', { language: 'zh-CN', theme: 'system', presentation: false })
     unsubscribe()
-    bridge.emit('settings:changed', { language: 'en', theme: 'system' })
+    bridge.emit('settings:changed', { language: 'en', theme: 'system', presentation: false })
 
     expect(listener).toHaveBeenCalledTimes(1)
-    expect(listener).toHaveBeenCalledWith({ language: 'zh-CN', theme: 'system' })
+    expect(listener).toHaveBeenCalledWith({
+      language: 'zh-CN',
+      theme: 'system',
+      presentation: false
+    })
   })
 
   it('holds back an event payload that fails its schema and says so', () => {
@@ -89,7 +94,7 @@ describe('createLabApi', () => {
     const onInvalidEvent = vi.fn()
     createLabApi(bridge, { onInvalidEvent }).on('settings:changed', listener)
 
-    bridge.emit('settings:changed', { language: 'klingon', theme: 'system' })
+    bridge.emit('settings:changed', { language: 'klingon', theme: 'system', presentation: false })
 
     expect(listener).not.toHaveBeenCalled()
     expect(onInvalidEvent).toHaveBeenCalledWith('settings:changed', expect.any(LabError))

@@ -62,12 +62,17 @@ async function failureOf(promise: Promise<unknown>): Promise<WebHostError> {
 
 describe('createWebBridge calls', () => {
   it('posts the channel and input as JSON with the page token as a bearer credential', async () => {
-    const host = fakeHost(() => json({ ok: true, value: { language: 'en', theme: 'dark' } }))
+    const host = fakeHost(() =>
+      json({ ok: true, value: { language: 'en', theme: 'dark', presentation: false } })
+    )
     const bridge = createWebBridge(PAGE, host.environment)
 
     const result = await bridge.invoke('settings:set', { theme: 'dark' })
 
-    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'dark' } })
+    expect(result).toEqual({
+      ok: true,
+      value: { language: 'en', theme: 'dark', presentation: false }
+    })
     expect(host.fetch).toHaveBeenCalledTimes(1)
     const [url, init] = host.fetch.mock.calls[0]!
     expect(url).toBe(WEB_INVOKE_PATH)

@@ -1,6 +1,5 @@
-import { computed, ref } from 'vue'
+import { computed, inject, ref } from 'vue'
 import { defineStore } from 'pinia'
-import { useI18n } from 'vue-i18n'
 import type { LabOutput } from '@shared/api'
 import type { Locale } from '@shared/i18n/locales'
 import { translate } from '@shared/i18n/translate'
@@ -8,20 +7,24 @@ import { LESSONS, findLesson, type Lesson } from '@shared/lessons'
 import {
   LESSON_PACK_FORMAT,
   LESSON_PACK_VERSION,
-  LessonPackSchema,
+  MAX_LESSON_PACK_CHARS,
   packLessonOf,
-  readLessonPack,
   type LessonPack,
-  type PackLesson,
-  type PackRefusal
+  type PackLesson
 } from '@shared/lesson-pack/lesson-pack'
+import type { ImportedLesson } from '@shared/lesson-pack/imported-lesson-schemas'
+import { appI18nKey } from '@renderer/i18n/create-app-i18n'
 import { useLab } from '@renderer/lab/use-lab'
-import { describeFailure } from '@renderer/lab/describe-failure'
+import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
+import { carryOverImportedLessons } from '@renderer/classroom/carry-over-imported-lessons'
+import {
+  keepLegacyImportedLessons,
+  type LegacyImportedLesson
+} from '@renderer/classroom/legacy-imported-lessons'
+import { useNoticeStore } from './notices'
 
-/** Where this window keeps the lessons it imported from packs (plain data, read back through the pack schema). */
-export const IMPORTED_LESSONS_KEY = 'alloclab.importedLessons'
-
-interface ImportedLesson {
+/** A lesson a pack brought, as the catalog lists it. */
+interface PackEntry {
   readonly lesson: PackLesson
   readonly packTitle: string
 }
@@ -35,7 +38,7 @@ export type PackImportResult =
       readonly experiments: number
       readonly builtIn: number
     }
-  | { readonly ok: false; readonly refusal: PackRefusal }
+  | { readonly ok: false; readonly reason: FailureReason }
 
 const packKey = (id: string, name: string): string => `pack.${id}.${name}`
 
@@ -81,23 +84,6 @@ function textsOf(lesson: PackLesson): [string, Readonly<Record<Locale, string>>]
   ]
 }
 
-function readStored(): ImportedLesson[] {
-  try {
-    const text = globalThis.localStorage?.getItem(IMPORTED_LESSONS_KEY)
-    if (!text) return []
-    const stored = JSON.parse(text) as { packTitle?: unknown; lesson?: unknown }[]
-    const kept: ImportedLesson[] = []
-    for (const entry of stored) {
-      const lesson = LessonPackSchema.shape.lessons.element.safeParse(entry.lesson)
-      if (lesson.success && typeof entry.packTitle === 'string')
-        kept.push({ lesson: lesson.data, packTitle: entry.packTitle })
-    }
-    return kept
-  } catch {
-    return []
-  }
-}
-
 /**
  * Every lesson the window can open: the built-in ones, then those imported
  * from lesson packs; their texts (a built-in lesson's i18n keys, a pack
@@ -105,19 +91,58 @@ function readStored(): ImportedLesson[] {
  * and imports packs: an import is read and checked whole before anything
  * is kept, and experiments it brought are taken back if a later one fails.
  */
+/**
+ * Every lesson the window can open: the built-in ones, then those imported
+ * from lesson packs, which the service keeps in the lab's database; their
+ * texts (a built-in lesson's i18n keys, a pack lesson's own texts in both
+ * languages) read through `text`. Also makes packs, and imports them
+ * through the service, which checks the whole pack and keeps its lessons
+ * and experiments, or refuses it and changes nothing.
+ */
 export const useLessonCatalogStore = defineStore('lessonCatalog', () => {
   const lab = useLab()
-  const { t, locale } = useI18n({ useScope: 'global' })
-  const imported = ref<ImportedLesson[]>(readStored())
+  const notices = useNoticeStore()
+  // Through the app's i18n, not useI18n: the app loads this store before any component exists.
+  const { t, locale } = inject(appI18nKey)!.global
+  const imported = ref<ImportedLesson[]>([])
+  /** Lessons an older window kept in this browser that the service does not hold yet. */
+  const waiting = ref<LegacyImportedLesson[]>([])
+  const loaded = ref(false)
 
-  const texts = computed(() => new Map(imported.value.flatMap(({ lesson }) => textsOf(lesson))))
+  const entries = computed((): PackEntry[] => {
+    const held = new Set(imported.value.map(({ lesson }) => lesson.id))
+    return [
+      ...imported.value.map(({ lesson, packTitle }) => ({ lesson, packTitle })),
+      ...waiting.value.filter(({ lesson }) => !held.has(lesson.id))
+    ]
+  })
+  const texts = computed(() => new Map(entries.value.flatMap(({ lesson }) => textsOf(lesson))))
   const importedLessons = computed(() =>
-    imported.value.map(({ lesson, packTitle }) => ({ lesson: asLesson(lesson), packTitle }))
+    entries.value.map(({ lesson, packTitle }) => ({ lesson: asLesson(lesson), packTitle }))
   )
   const lessons = computed((): Lesson[] => [
     ...LESSONS,
     ...importedLessons.value.map(({ lesson }) => lesson)
   ])
+
+  /** The service's imported lessons, then (once) what an older window left in localStorage. */
+  async function load(): Promise<void> {
+    try {
+      imported.value = (await lab.invoke('lessons:imported', {})).lessons
+    } catch (error) {
+      notices.report('classroom.pack.loadFailed', error)
+      loaded.value = true
+      return
+    }
+    const carried = await carryOverImportedLessons(
+      lab,
+      new Set(imported.value.map(({ lesson }) => lesson.id))
+    )
+    if (carried.imported) imported.value = carried.imported
+    waiting.value = carried.left
+    if (carried.left.length > 0) notices.report('classroom.pack.carryOverFailed', carried.failure)
+    loaded.value = true
+  }
 
   function text(key: string, params: Record<string, string | number> = {}): string {
     const own = texts.value.get(key)
@@ -129,15 +154,15 @@ export const useLessonCatalogStore = defineStore('lessonCatalog', () => {
   }
 
   function packTitleOf(id: string): string | null {
-    return imported.value.find(({ lesson }) => lesson.id === id)?.packTitle ?? null
+    return entries.value.find(({ lesson }) => lesson.id === id)?.packTitle ?? null
   }
 
-  function persist(): void {
-    try {
-      globalThis.localStorage?.setItem(IMPORTED_LESSONS_KEY, JSON.stringify(imported.value))
-    } catch {
-      // Kept for this window only.
-    }
+  /** Lessons now in the service leave the waiting list, and the old key with them. */
+  function settleWaiting(): void {
+    if (waiting.value.length === 0) return
+    const held = new Set(imported.value.map(({ lesson }) => lesson.id))
+    waiting.value = waiting.value.filter(({ lesson }) => !held.has(lesson.id))
+    keepLegacyImportedLessons(waiting.value)
   }
 
   /** The pack file's text: the chosen lessons (texts in every language) and experiments. */
@@ -147,7 +172,7 @@ export const useLessonCatalogStore = defineStore('lessonCatalog', () => {
     experimentIds: readonly number[]
   ): Promise<string> {
     const chosen = lessonIds.map((id) => {
-      const own = imported.value.find(({ lesson }) => lesson.id === id)?.lesson
+      const own = entries.value.find(({ lesson }) => lesson.id === id)?.lesson
       return own ?? packLessonOf(findLesson(id)!, (language, key) => translate(language, key))
     })
     const experiments = []
@@ -167,43 +192,43 @@ export const useLessonCatalogStore = defineStore('lessonCatalog', () => {
   }
 
   async function importPack(fileText: string): Promise<PackImportResult> {
-    const reading = readLessonPack(fileText)
-    if (!reading.ok) return reading
-    const { pack } = reading
-    const added: number[] = []
-    for (const file of pack.experiments) {
-      try {
-        const item = await lab.invoke('experiment:import-file', { text: JSON.stringify(file) })
-        added.push(item.id)
-      } catch (error) {
-        // Take back what this pack brought so far: a refused pack changes nothing.
-        for (const id of added) await lab.invoke('experiment:delete', { id }).catch(() => undefined)
-        const reason = describeFailure(error)
-        return {
-          ok: false,
-          refusal: {
-            key: 'classroom.pack.refused.experiment',
-            params: {
-              name: file.experiment.name,
-              reason: 'text' in reason ? reason.text : t(reason.key, { ...reason.params })
-            }
-          }
+    // Said here, before sending megabytes the service would refuse anyway.
+    if (fileText.length > MAX_LESSON_PACK_CHARS) {
+      return {
+        ok: false,
+        reason: {
+          key: 'classroom.pack.refused.tooLong',
+          params: { mib: MAX_LESSON_PACK_CHARS / 1024 / 1024 }
         }
       }
     }
-    const fresh = pack.lessons.filter((lesson) => !findLesson(lesson.id))
-    const freshIds = new Set(fresh.map((lesson) => lesson.id))
-    imported.value = [
-      ...imported.value.filter(({ lesson }) => !freshIds.has(lesson.id)),
-      ...fresh.map((lesson) => ({ lesson, packTitle: pack.title }))
-    ]
-    persist()
-    return {
-      ok: true,
-      title: pack.title,
-      lessons: fresh.length,
-      experiments: added.length,
-      builtIn: pack.lessons.length - fresh.length
+    try {
+      const result = await lab.invoke('lessons:import-pack', { text: fileText })
+      imported.value = result.imported
+      settleWaiting()
+      return {
+        ok: true,
+        title: result.title,
+        lessons: result.lessons,
+        experiments: result.experiments,
+        builtIn: result.builtIn
+      }
+    } catch (error) {
+      return { ok: false, reason: describeFailure(error) }
+    }
+  }
+
+  /** Takes an imported lesson off the list (from the service, or from this browser if it waits there). */
+  async function remove(id: string): Promise<void> {
+    if (!imported.value.some(({ lesson }) => lesson.id === id)) {
+      waiting.value = waiting.value.filter(({ lesson }) => lesson.id !== id)
+      keepLegacyImportedLessons(waiting.value)
+      return
+    }
+    try {
+      imported.value = (await lab.invoke('lessons:remove-imported', { id })).lessons
+    } catch (error) {
+      notices.report('classroom.pack.removeFailed', error)
     }
   }
 
@@ -211,5 +236,18 @@ export const useLessonCatalogStore = defineStore('lessonCatalog', () => {
     return lab.invoke('experiment:list', {})
   }
 
-  return { imported, lessons, text, find, packTitleOf, listExperiments, makePack, importPack }
+  return {
+    imported,
+    waiting,
+    loaded,
+    lessons,
+    load,
+    text,
+    find,
+    packTitleOf,
+    listExperiments,
+    makePack,
+    importPack,
+    remove
+  }
 })

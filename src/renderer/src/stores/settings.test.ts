@@ -26,12 +26,12 @@ class SlowSettingsBridge extends FakeLabBridge {
 describe('useSettingsStore', () => {
   it('starts from the settings the host keeps', async () => {
     const bridge = new FakeLabBridge()
-    bridge.settings = { language: 'zh-CN', theme: 'dark' }
+    bridge.settings = { language: 'zh-CN', theme: 'dark', presentation: false }
     const { settings } = storesOver(bridge)
 
     await settings.load()
 
-    expect(settings.settings).toEqual({ language: 'zh-CN', theme: 'dark' })
+    expect(settings.settings).toEqual({ language: 'zh-CN', theme: 'dark', presentation: false })
     expect(settings.loaded).toBe(true)
   })
 
@@ -45,7 +45,7 @@ describe('useSettingsStore', () => {
 
     await settings.load()
 
-    expect(settings.settings).toEqual({ language: 'en', theme: 'system' })
+    expect(settings.settings).toEqual({ language: 'en', theme: 'system', presentation: false })
     expect(settings.loaded).toBe(true)
     expect(notices.notices).toMatchObject([
       {
@@ -65,12 +65,12 @@ describe('useSettingsStore', () => {
     await saving
 
     expect(bridge.callsTo('settings:set')).toEqual([{ language: 'zh-CN' }])
-    expect(bridge.settings).toEqual({ language: 'zh-CN', theme: 'system' })
+    expect(bridge.settings).toEqual({ language: 'zh-CN', theme: 'system', presentation: false })
   })
 
   it('goes back to the saved value and reports it when the host refuses a change', async () => {
     const bridge = new FakeLabBridge()
-    bridge.settings = { language: 'en', theme: 'light' }
+    bridge.settings = { language: 'en', theme: 'light', presentation: false }
     const { settings, notices } = storesOver(bridge)
     await settings.load()
     bridge.failChannel(
@@ -80,7 +80,7 @@ describe('useSettingsStore', () => {
 
     await settings.update({ theme: 'dark' })
 
-    expect(settings.settings).toEqual({ language: 'en', theme: 'light' })
+    expect(settings.settings).toEqual({ language: 'en', theme: 'light', presentation: false })
     expect(notices.notices).toMatchObject([
       {
         titleKey: 'app.notices.saveSettingsFailed',
@@ -109,8 +109,8 @@ describe('useSettingsStore', () => {
     const { settings } = storesOver(bridge)
     await settings.load()
 
-    bridge.emit('settings:changed', { language: 'zh-CN', theme: 'dark' })
-    expect(settings.settings).toEqual({ language: 'zh-CN', theme: 'dark' })
+    bridge.emit('settings:changed', { language: 'zh-CN', theme: 'dark', presentation: false })
+    expect(settings.settings).toEqual({ language: 'zh-CN', theme: 'dark', presentation: false })
 
     settings.$dispose()
     expect(bridge.listenerCount('settings:changed')).toBe(0)

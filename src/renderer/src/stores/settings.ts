@@ -30,15 +30,26 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  async function update(patch: Partial<Settings>): Promise<void> {
+  /**
+   * Whether the host kept the change. A refusal is reported under
+   * `failureKey` (default: "Could not save your settings"), or not at all
+   * when `quiet`.
+   */
+  async function update(
+    patch: Partial<Settings>,
+    options: { readonly failureKey?: string; readonly quiet?: boolean } = {}
+  ): Promise<boolean> {
     const change = ++latestChange
     settings.value = { ...settings.value, ...patch }
     try {
       confirmed = await lab.invoke('settings:set', patch)
       if (change === latestChange) settings.value = confirmed
+      return true
     } catch (error) {
       if (change === latestChange) settings.value = confirmed
-      notices.report('app.notices.saveSettingsFailed', error)
+      if (!options.quiet)
+        notices.report(options.failureKey ?? 'app.notices.saveSettingsFailed', error)
+      return false
     }
   }
 

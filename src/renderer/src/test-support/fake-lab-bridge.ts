@@ -14,6 +14,7 @@ import {
 } from '@shared/api'
 import { FakeRuns } from './fake-runs'
 import { FakeLibrary } from './fake-library'
+import { FakeLessons } from './fake-lessons'
 
 export const SAMPLE_APP_INFO: AppInfo = {
   appVersion: '0.1.0',
@@ -50,6 +51,8 @@ export class FakeLabBridge implements LabBridge {
   readonly scripted = new FakeRuns()
   /** The experiment library: experiment:* and report:html. */
   readonly library = new FakeLibrary()
+  /** Lessons imported from packs: lessons:*. */
+  readonly lessons = new FakeLessons(this.library)
   private nextRun = 1
   private readonly failures = new Map<LabChannel, LabError>()
   private readonly listeners = new Map<LabEventName, Set<(payload: unknown) => void>>()
@@ -105,6 +108,7 @@ export class FakeLabBridge implements LabBridge {
   private answer(channel: LabChannel, input: unknown): unknown {
     if (this.scripted.answers(channel, input)) return this.scripted.answer(channel, input)
     if (this.library.answers(channel)) return this.library.answer(channel, input)
+    if (this.lessons.answers(channel)) return this.lessons.answer(channel, input)
     switch (channel) {
       case 'app:info':
         parseInput(channel, input)

@@ -3,6 +3,7 @@ import '@renderer/test-support/jsdom-editor-shims'
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { findLesson } from '@shared/lessons'
+import { samplePack } from '@shared/lesson-pack/testing/sample-pack'
 import { FakeLabBridge } from '@renderer/test-support/fake-lab-bridge'
 import { mountRenderer, type MountedRenderer } from '@renderer/test-support/mount-renderer'
 import { useConfigStore } from '@renderer/stores/workbench-configs'
@@ -77,5 +78,22 @@ describe('the Lessons view', () => {
     const pinia = mounted.renderer.pinia
     expect(await useScenarioStore(pinia).text()).toBe(buddy.scenario)
     expect(useConfigStore(pinia).specs).toEqual(buddy.allocators.map((a) => a.spec))
+  })
+
+  it('shows a lesson imported from a pack with its pack, and removes it on request', async () => {
+    const bridge = new FakeLabBridge()
+    bridge.lessons.answer('lessons:import-pack', { text: JSON.stringify(samplePack()) })
+    mounted = await mountRenderer(bridge, '/lessons')
+    const card = () =>
+      mounted!.root.findAll('article').find((c) => c.find('h2').text() === 'Buddy, week 3')
+    expect(card()?.text()).toContain('From “Week 3”')
+    expect(
+      mounted.root.findAll('button').filter((b) => b.text() === 'Remove the imported lesson')
+    ).toHaveLength(1)
+
+    await button(mounted.root, 'Remove the imported lesson: Buddy, week 3').trigger('click')
+    await flushPromises()
+    expect(card()).toBeUndefined()
+    expect(bridge.lessons.imported).toEqual([])
   })
 })

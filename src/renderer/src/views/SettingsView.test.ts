@@ -22,7 +22,7 @@ afterEach(() => {
 describe('the settings view', () => {
   it('shows the language and theme the host has stored', async () => {
     const bridge = new FakeLabBridge()
-    bridge.settings = { language: 'en', theme: 'dark' }
+    bridge.settings = { language: 'en', theme: 'dark', presentation: false }
     const { root } = await openSettings(bridge)
 
     expect(root.get<HTMLSelectElement>('[data-testid="settings-language"]').element.value).toBe(
@@ -64,7 +64,7 @@ describe('the settings view', () => {
 
   it('names each language in itself, whatever the current language', async () => {
     const bridge = new FakeLabBridge()
-    bridge.settings = { language: 'zh-CN', theme: 'system' }
+    bridge.settings = { language: 'zh-CN', theme: 'system', presentation: false }
     const { root } = await openSettings(bridge)
 
     const options = root.findAll('[data-testid="settings-language"] option')

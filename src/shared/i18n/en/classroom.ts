@@ -82,8 +82,9 @@ export default {
     questions: 'Questions',
     questionAt: 'Question {index} · step {step}: {request}',
     answerLine: 'Your answer:',
-    answer: 'Answer',
-    why: 'What happens'
+    answerLabel: 'Answer:',
+    whyLabel: 'What happens:',
+    studentName: 'Name'
   },
   pack: {
     heading: 'Lesson packs',
@@ -101,6 +102,12 @@ export default {
     imported:
       'Imported “{title}”: lessons {lessons}, experiments {experiments}, already built in {builtIn}.',
     fromPack: 'From “{title}”',
+    loadFailed: 'The imported lessons could not be loaded',
+    remove: 'Remove the imported lesson',
+    removeFailed: 'The imported lesson could not be removed',
+    notImported: 'There is no imported lesson “{id}”: it may have been removed in another window.',
+    carryOverFailed:
+      'Lessons imported earlier in this browser could not be moved into the lab’s database yet. They stay available in this window, and AllocLab tries again next time',
     refused: {
       title: 'This lesson pack was refused, and nothing was changed.',
       tooLong: 'The file is longer than {mib} MiB.',
@@ -113,13 +120,14 @@ export default {
       scenario: 'At {field}: the scenario has an error on line {line}.',
       noteStep: 'At {field}: the note stands at step {step}, but the last step is {last}.',
       notePane: 'At {field}: the note talks about pane {pane}, which the lesson does not have.',
-      experiment: 'The experiment “{name}” could not be imported: {reason}'
+      experiment: 'The experiment “{name}” could not be imported:'
     }
   },
   presentation: {
     toggle: 'Presentation mode',
     on: 'Presentation mode is on: large type, high contrast, thick map cells; Page Down and Page Up step through Replay.',
     off: 'Presentation mode is off.',
-    shortcut: 'F9 turns it on and off anywhere.'
+    shortcut: 'F9 turns it on and off anywhere.',
+    notSaved: 'Presentation mode changed in this window only: it could not be remembered'
   }
 }

@@ -83,8 +83,9 @@ export default {
     questions: '题目',
     questionAt: '第 {index} 题 · 第 {step} 步：{request}',
     answerLine: '你的答案：',
-    answer: '答案',
-    why: '发生了什么'
+    answerLabel: '答案：',
+    whyLabel: '发生了什么：',
+    studentName: '姓名'
   },
   pack: {
     heading: '课程包',
@@ -102,6 +103,12 @@ export default {
     imported:
       '已导入“{title}”：{lessons} 节课程，{experiments} 个实验；另有 {builtIn} 节课程本来就是内置的。',
     fromPack: '来自“{title}”',
+    loadFailed: '无法加载导入的课程',
+    remove: '删除这节导入的课程',
+    removeFailed: '无法删除导入的课程',
+    notImported: '没有编号为“{id}”的导入课程，可能已在另一个窗口中删除。',
+    carryOverFailed:
+      '之前在这个浏览器中导入的课程暂时无法移入实验室的数据库。它们在这个窗口中仍然可用，AllocLab 下次会再试',
     refused: {
       title: '这个课程包被拒绝了，什么都没有改变。',
       tooLong: '文件超过了 {mib} MiB。',
@@ -114,13 +121,14 @@ export default {
       scenario: '位置 {field}：场景第 {line} 行有错误。',
       noteStep: '位置 {field}：讲解放在第 {step} 步，但最后一步是第 {last} 步。',
       notePane: '位置 {field}：讲解说的是第 {pane} 个窗格，而这节课没有这个窗格。',
-      experiment: '无法导入实验“{name}”：{reason}'
+      experiment: '无法导入实验“{name}”：'
     }
   },
   presentation: {
     toggle: '演示模式',
     on: '演示模式已打开：大字号、高对比度、更粗的内存图；在回放中用 Page Down 和 Page Up 前进、后退一步。',
     off: '演示模式已关闭。',
-    shortcut: '在任何地方按 F9 都可以打开或关闭。'
+    shortcut: '在任何地方按 F9 都可以打开或关闭。',
+    notSaved: '演示模式只在这个窗口中切换了，无法记住这个设置'
   }
 } satisfies typeof en
