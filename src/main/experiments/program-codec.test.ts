@@ -44,8 +44,10 @@ describe('the program codec', () => {
     expect(readsProgramEncoding(PROGRAM_ENCODING_VERSION + 1)).toBe(false)
   })
 
-  it('writes a program smaller than encoding 1 did', () => {
-    const program = compileScenario(SLAB).program!
+  it('writes a program of many requests smaller than encoding 1 did', () => {
+    const lines = Array.from({ length: 500 }, (_, i) => `kmalloc k${i} ${i + 1}\nkfree k${i}\n`)
+    const program = compileScenario(`frames 256\n${lines.join('')}`).program!
+    expect(program.count).toBe(1000)
     expect(encodeProgram(program).length).toBeLessThan(encodeProgram(program, 1).length)
   })
 

@@ -32,12 +32,10 @@ describe('the timeline codec', () => {
     expect(readsTimelineEncoding(TIMELINE_ENCODING + 1)).toBe(false)
   })
 
-  it('writes byte planes, as long as encoding 1 but in another order', () => {
+  it('writes byte planes, under a magic of their own', () => {
     const planes = encodeTimeline(recorded.timeline)
-    const columns = encodeTimeline(recorded.timeline, 1)
     expect(planes.toString('latin1', 0, 4)).toBe('ALTP')
-    expect(planes.length).toBe(columns.length)
-    expect(planes.equals(columns)).toBe(false)
+    expect(planes.equals(encodeTimeline(recorded.timeline, 1))).toBe(false)
   })
 
   it('refuses bytes that are not a timeline, or are cut short', () => {
