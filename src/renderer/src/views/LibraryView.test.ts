@@ -255,7 +255,7 @@ describe('the Library view', () => {
     const { root } = await open(bridge, `/replay/${TWO_CONFIG_RUN.runId}`)
     const keep = root.get<HTMLInputElement>('[data-testid="save-keep-timelines"]')
     expect(keep.element.checked).toBe(true)
-    expect(root.text()).toContain('without them only the summaries are kept')
+    expect(root.text()).toContain('without them only summaries are kept')
     await keep.setValue(false)
     await button(root, 'Save as experiment').trigger('click')
     await flushPromises()
@@ -288,10 +288,33 @@ describe('the Library view', () => {
     await flushPromises()
     const notice = root.get('[data-testid="timelines-notice"]')
     expect(notice.text()).toContain('Saved without timelines')
-    expect(notice.text()).toContain('#1 first-fit:arena=100 were saved with their summaries only')
+    expect(notice.text()).toContain('This experiment was saved with its summaries only')
     await button(root, 'Run it again to replay', notice).trigger('click')
     await flushPromises()
     expect(bridge.callsTo('experiment:rerun')).toEqual([{ id: 1 }])
     expect(renderer.router.currentRoute.value.fullPath).toBe('/replay/rerun-1')
+  })
+
+  it('names the configurations by family when only some were saved without timelines', async () => {
+    const bridge = new FakeLabBridge()
+    bridge.scripted.add(TWO_CONFIG_RUN)
+    bridge.library.add('Half kept')
+    const stored = bridge.library.experiments.get(1)!
+    const [first] = stored.open.configs
+    stored.open = {
+      ...stored.open,
+      runId: TWO_CONFIG_RUN.runId,
+      configs: [
+        { ...first!, timeline: 'kept' },
+        { ...first!, config: 1, label: 'buddy:frames=8', family: 'buddy', timeline: 'dropped' }
+      ]
+    }
+    const { root } = await open(bridge)
+    await button(root, 'Open').trigger('click')
+    await flushPromises()
+    await flushPromises()
+    expect(root.get('[data-testid="timelines-notice"]').text()).toContain(
+      'Configurations #2 buddy were saved with their summaries only'
+    )
   })
 })

@@ -117,7 +117,7 @@ export default {
     toLibrary: 'Show in Library',
     keepTimelines: 'Keep the timelines so it replays without running again',
     keepTimelinesHint:
-      'Timelines take most of an experiment’s space (tens of MB for a million requests); without them only the summaries are kept, and replaying needs a re-run.',
+      'Timelines take most of the space (tens of MB for a million requests); without them only summaries are kept and replay needs a re-run.',
     savedWithoutTimelines: 'Saved as “{name}” in the Library, summaries only (no timelines).',
     updatedWithoutTimelines: 'Saved “{name}”, summaries only (no timelines).'
   },
@@ -132,7 +132,8 @@ export default {
   },
   timelines: {
     title: 'Saved without timelines',
-    body: 'Configurations {configs} were saved with their summaries only, so there are no steps to replay. Run it again to replay it; the Library keeps the summaries.',
+    all: 'This experiment was saved with its summaries only, so there are no steps to replay. Run it again to replay it; the Library keeps the summaries.',
+    some: 'Configurations {configs} were saved with their summaries only, so they have no steps to replay. Run it again to replay them; the Library keeps the summaries.',
     rerun: 'Run it again to replay'
   },
   engine: {
