@@ -19,7 +19,11 @@ const LEVEL = 1
 const STRATEGY = constants.Z_RLE
 
 export function compressBlob(bytes: Uint8Array): Promise<Buffer> {
-  return deflateAsync(bytes, { level: LEVEL, strategy: STRATEGY })
+  return deflateAsync(bytes, {
+    level: LEVEL,
+    strategy: STRATEGY,
+    chunkSize: chunkFor(bytes.byteLength)
+  })
 }
 
 /** A blob that does not inflate, or inflates to more than it may. */
@@ -28,18 +32,24 @@ export class BlobDamagedError extends Error {
 }
 
 /**
- * Output chunk of an inflate: each chunk is a round trip between the thread
- * pool and the event loop, and with zlib's 16 KiB a large timeline inflated
- * about half as fast. (Deflate showed no such gain; it keeps the default.)
+ * Output chunk of a deflate or an inflate: each chunk is a round trip
+ * between the thread pool and the event loop, and with zlib's 16 KiB a
+ * large timeline inflated about half as fast; four timelines deflated at
+ * once took a tenth less CPU time with 1 MiB chunks (measured here).
  */
-const INFLATE_CHUNK_BYTES = 1024 * 1024
+const CHUNK_BYTES = 1024 * 1024
+
+/** A chunk no larger than the data needs (zlib's least is 64 bytes). */
+function chunkFor(bytes: number): number {
+  return Math.max(64, Math.min(CHUNK_BYTES, bytes))
+}
 
 /** The bytes `blob` compresses, refusing to inflate past `maxBytes` (a file may lie about sizes). */
 export async function decompressBlob(blob: Uint8Array, maxBytes: number): Promise<Buffer> {
   try {
     return await inflateAsync(blob, {
       maxOutputLength: Math.max(1, maxBytes),
-      chunkSize: Math.max(64, Math.min(INFLATE_CHUNK_BYTES, maxBytes))
+      chunkSize: chunkFor(maxBytes)
     })
   } catch (error) {
     const code = (error as { code?: string }).code
