@@ -202,3 +202,82 @@ test('screenshots of the Library in both languages, both themes and two window s
   }
   expect(problems).toEqual([])
 })
+
+test('a run saved from Replay without its timelines is listed as summaries only, says so when opened, and its report downloads from Replay', async ({
+  page
+}) => {
+  const { problems } = guardPage(page)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(host.url)
+  await call(page, 'draft:save', {
+    scenario: { encoding: 'text', text: holesAndBuddies('Summaries only') },
+    configs: CONFIGS,
+    fileName: null
+  })
+  await page.reload()
+  await page.getByTestId('nav-workbench').click()
+  await page.getByTestId('workbench-run').click()
+  const openReplay = page.getByRole('button', { name: t('workbench.run.openReplay') })
+  await expect(openReplay).toBeVisible({ timeout: 30_000 })
+  await page.screenshot({ path: join(ARTIFACTS, 'workbench-save-choice-en-light-1280.png') })
+  await openReplay.click()
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
+
+  // The choice sits beside Save, on by default, with its cost in one line.
+  const keep = page.getByRole('checkbox', { name: t('library.save.keepTimelines') })
+  await expect(keep).toBeChecked()
+  await expect(page.getByText(t('library.save.keepTimelinesHint'))).toBeVisible()
+  await keep.uncheck()
+  await page.screenshot({ path: join(ARTIFACTS, 'replay-save-choice-en-light-1280.png') })
+  await page.getByRole('button', { name: t('library.save.button') }).click()
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: t('library.save.savedWithoutTimelines', { name: 'Summaries only' }) })
+  ).toBeVisible()
+
+  // The report of the run on screen, from Replay's own button (keyboard: focus and Enter).
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: t('library.report.export') }).focus()
+  await page.keyboard.press('Enter')
+  const file = join(folder, (await download).suggestedFilename())
+  await (await download).saveAs(file)
+  expect(file.endsWith('Summaries only.html')).toBe(true)
+  await expect(
+    page.getByRole('status').filter({
+      hasText: t('library.notice.exported', { file: 'Summaries only.html' })
+    })
+  ).toBeVisible()
+  const report = await page.context().newPage()
+  await report.goto(pathToFileURL(file).href)
+  await expect(report.locator('h1')).toHaveText('Summaries only')
+  await report.close()
+
+  // The Library lists it as summaries only; opened, Replay says why there is nothing to step through.
+  await page.getByTestId('nav-library').click()
+  const item = page.getByRole('article', { name: 'Summaries only' })
+  await expect(item).toContainText(t('library.item.noTimelines'))
+  await item
+    .getByRole('button', { name: t('library.item.openLabel', { name: 'Summaries only' }) })
+    .click()
+  const notice = page.getByTestId('timelines-notice')
+  await expect(notice).toContainText(t('library.timelines.title'))
+  await expect(page.getByText(t('replay.state.savedWithoutTimelines'))).toBeVisible()
+  await expect(notice.getByRole('button', { name: t('library.timelines.rerun') })).toBeVisible()
+  await page.screenshot({ path: join(ARTIFACTS, 'replay-no-timelines-en-light-1280.png') })
+  try {
+    for (const [language, theme] of [
+      ['zh-CN', 'dark'],
+      ['en', 'dark']
+    ] as const) {
+      await call(page, 'settings:set', { language, theme })
+      await expect(notice).toContainText(translate(language, 'library.timelines.title'))
+      await page.screenshot({
+        path: join(ARTIFACTS, `replay-no-timelines-${language}-${theme}-1280.png`)
+      })
+    }
+  } finally {
+    await call(page, 'settings:set', { language: 'en', theme: 'light' })
+  }
+  expect(problems).toEqual([])
+})

@@ -141,6 +141,8 @@ test('a first-fit, best-fit and buddy run: step, play, pause, next failure, brea
   await stepField(page).fill('7')
   await stepField(page).press('Enter')
   const firstFit = page.getByRole('img', { name: 'Memory map of first-fit' })
+  // The mouse reaches only what is on screen, as a user's does.
+  await firstFit.scrollIntoViewIfNeeded()
   const mapBox = (await firstFit.boundingBox())!
   await page.mouse.move(mapBox.x + mapBox.width * 0.1, mapBox.y + 15)
   await expect(page.getByRole('tooltip')).toContainText('Handlea')

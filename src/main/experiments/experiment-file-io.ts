@@ -9,13 +9,23 @@ import {
   type ExperimentFileRun
 } from '@shared/experiment-file'
 import { LabError } from '@shared/lab-error'
-import { TIMELINE_FORMAT_VERSION, timelineBytes } from '../timeline/timeline-format'
+import { timelineBytes } from '../timeline/timeline-format'
 import { BlobDamagedError } from './blob-compression'
 import type { CompressedBlob, NewExperiment, RecordedBy, RunRecord } from './experiment-records'
 import type { StoredExperiment } from './experiment-repository'
-import { PROGRAM_ENCODING_VERSION, ProgramDecodeError, decodeProgram } from './program-codec'
+import {
+  PROGRAM_ENCODING_VERSION,
+  ProgramDecodeError,
+  decodeProgram,
+  readsProgramEncoding
+} from './program-codec'
 import { inflateExactly } from './stored-run'
-import { TimelineDecodeError, decodeTimeline } from './timeline-codec'
+import {
+  TIMELINE_ENCODING,
+  TimelineDecodeError,
+  decodeTimeline,
+  readsTimelineEncoding
+} from './timeline-codec'
 
 export interface ExperimentSources {
   readonly scenario: string
@@ -172,7 +182,7 @@ function invalidField(error: z.ZodError): LabError {
 
 async function checkedProgram(file: ExperimentFile): Promise<CompressedBlob> {
   const stored = file.program!
-  if (stored.format !== PROGRAM_ENCODING_VERSION) {
+  if (!readsProgramEncoding(stored.format)) {
     throw new LabError('invalid-input', 'experiments.file.programFormat', {
       format: stored.format,
       supported: PROGRAM_ENCODING_VERSION
@@ -217,11 +227,11 @@ async function checkedRun(run: ExperimentFileRun, requests: number): Promise<Run
       timeline: null
     }
   }
-  if (timeline.format !== TIMELINE_FORMAT_VERSION) {
+  if (!readsTimelineEncoding(timeline.format)) {
     throw new LabError('invalid-input', 'experiments.file.timelineFormat', {
       config: run.config,
       format: timeline.format,
-      supported: TIMELINE_FORMAT_VERSION
+      supported: TIMELINE_ENCODING
     })
   }
   const blob = compressedFrom(timeline)

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { compileScenario } from '@shared/scenario'
 import { programsEqual } from '@shared/scenario/programs-equal'
 import { CODE_STRIDE } from '@shared/scenario/program'
-import { ProgramDecodeError, decodeProgram, encodeProgram } from './program-codec'
+import {
+  PROGRAM_ENCODING_VERSION,
+  ProgramDecodeError,
+  decodeProgram,
+  encodeProgram,
+  readsProgramEncoding
+} from './program-codec'
 
 const SLAB = `name caches
 description two caches
@@ -24,6 +30,32 @@ describe('the program codec', () => {
     expect(programsEqual(decoded, program)).toBe(true)
     expect(Array.from(decoded.lines)).toEqual(Array.from(program.lines))
     expect(decoded.geometry).toEqual(program.geometry)
+  })
+
+  it('still reads a program saved in encoding 1, its code as it is in memory', () => {
+    const program = compileScenario(SLAB).program!
+    const old = encodeProgram(program, 1)
+    expect(old.toString('latin1', 0, 4)).toBe('ALPG')
+    const decoded = decodeProgram(old)
+    expect(programsEqual(decoded, program)).toBe(true)
+    expect(Array.from(decoded.lines)).toEqual(Array.from(program.lines))
+    expect(readsProgramEncoding(1)).toBe(true)
+    expect(readsProgramEncoding(PROGRAM_ENCODING_VERSION)).toBe(true)
+    expect(readsProgramEncoding(PROGRAM_ENCODING_VERSION + 1)).toBe(false)
+  })
+
+  it('writes a program of many requests smaller than encoding 1 did', () => {
+    const lines = Array.from({ length: 500 }, (_, i) => `kmalloc k${i} ${i + 1}\nkfree k${i}\n`)
+    const program = compileScenario(`frames 256\n${lines.join('')}`).program!
+    expect(program.count).toBe(1000)
+    expect(encodeProgram(program).length).toBeLessThan(encodeProgram(program, 1).length)
+  })
+
+  it('refuses a header whose encoding differs from its layout', () => {
+    const program = compileScenario(SLAB).program!
+    const bytes = Buffer.from(encodeProgram(program))
+    bytes.write('ALPG', 0, 'latin1')
+    expect(() => decodeProgram(bytes)).toThrow(ProgramDecodeError)
   })
 
   it('refuses a request that names a handle that does not exist', () => {

@@ -1,6 +1,6 @@
 import type { CompiledProgram } from '@shared/scenario/program'
 import { isEndStatus } from '@shared/vocabulary/run-statuses'
-import { TIMELINE_FORMAT_VERSION, timelineBytes } from '../timeline/timeline-format'
+import { timelineBytes } from '../timeline/timeline-format'
 import type { RecordedRun } from '../service/recorded-run'
 import { compressBlob } from './blob-compression'
 import type {
@@ -12,7 +12,7 @@ import type {
   TimelineState
 } from './experiment-records'
 import { PROGRAM_ENCODING_VERSION, encodeProgram } from './program-codec'
-import { encodeTimeline } from './timeline-codec'
+import { TIMELINE_ENCODING, encodeTimeline } from './timeline-codec'
 
 /**
  * Where a run held by the service came from, when the library restored it:
@@ -49,7 +49,7 @@ export async function runContent(
     keep && anyTimeline && program ? compressProgram(program) : Promise.resolve(null),
     ...run.configs.map((config) =>
       keep && config.timeline && program
-        ? compressed(encodeTimeline(config.timeline), TIMELINE_FORMAT_VERSION)
+        ? compressed(encodeTimeline(config.timeline), TIMELINE_ENCODING)
         : Promise.resolve(null)
     )
   ])

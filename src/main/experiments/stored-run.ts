@@ -5,13 +5,13 @@ import type { AllocatorFamily } from '../engine/family'
 import { CONFIG_OVERHEAD_BYTES, RUN_OVERHEAD_BYTES, textBytes } from '../service/run-memory'
 import { resolveRunConfigs, type RunConfig } from '../service/run-config'
 import type { StoredRun } from '../service/run-scheduler'
-import { TIMELINE_FORMAT_VERSION, type TimelineBuffers } from '../timeline/timeline-format'
+import type { TimelineBuffers } from '../timeline/timeline-format'
 import { BlobDamagedError, decompressBlob } from './blob-compression'
 import type { CompressedBlob, RecordedBy } from './experiment-records'
 import type { StoredExperiment } from './experiment-repository'
-import { PROGRAM_ENCODING_VERSION, ProgramDecodeError, decodeProgram } from './program-codec'
+import { ProgramDecodeError, decodeProgram, readsProgramEncoding } from './program-codec'
 import type { RunOrigin } from './run-content'
-import { TimelineDecodeError, decodeTimeline } from './timeline-codec'
+import { TimelineDecodeError, decodeTimeline, readsTimelineEncoding } from './timeline-codec'
 
 export type OpenedTimeline = (typeof OPENED_TIMELINES)[number]
 
@@ -63,7 +63,7 @@ export async function readBack(
       if (run.timelineState !== 'kept') return Promise.resolve(run.timelineState)
       const blob = sources.timelines.get(run.config)
       if (!blob || program === 'damaged') return Promise.resolve('damaged')
-      if (blob.format !== TIMELINE_FORMAT_VERSION || program === 'incompatible') {
+      if (!readsTimelineEncoding(blob.format) || program === 'incompatible') {
         return Promise.resolve('incompatible')
       }
       return readTimeline(blob, experiment.requests)
@@ -109,7 +109,7 @@ async function readProgram(
   requests: number
 ): Promise<CompiledProgram | 'damaged' | 'incompatible' | undefined> {
   if (!blob) return undefined
-  if (blob.format !== PROGRAM_ENCODING_VERSION) return 'incompatible'
+  if (!readsProgramEncoding(blob.format)) return 'incompatible'
   try {
     const program = decodeProgram(await inflateExactly(blob))
     return program.count === requests ? program : 'damaged'

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { programOf, recordInProcess } from '../timeline/testing/record-in-process'
 import { timelineBytes, timelineTransferList } from '../timeline/timeline-format'
-import { TimelineDecodeError, decodeTimeline, encodeTimeline } from './timeline-codec'
+import {
+  TIMELINE_ENCODING,
+  TimelineDecodeError,
+  decodeTimeline,
+  encodeTimeline,
+  readsTimelineEncoding
+} from './timeline-codec'
 
 const program = programOf('random', { seed: 3, count: 2000, maxLive: 50 })
 const recorded = recordInProcess('first-fit:arena=1MiB', program, {
@@ -16,6 +22,20 @@ describe('the timeline codec', () => {
     expect(timelineBytes(decoded)).toBe(timelineBytes(recorded.timeline))
     const buffers = timelineTransferList(decoded)
     expect(new Set(buffers).size).toBe(buffers.length)
+  })
+
+  it('still reads a timeline saved in encoding 1, its columns as they are in memory', () => {
+    const old = encodeTimeline(recorded.timeline, 1)
+    expect(old.toString('latin1', 0, 4)).toBe('ALTL')
+    expect(decodeTimeline(old, program.count)).toEqual(recorded.timeline)
+    expect(readsTimelineEncoding(1)).toBe(true)
+    expect(readsTimelineEncoding(TIMELINE_ENCODING + 1)).toBe(false)
+  })
+
+  it('writes byte planes, under a magic of their own', () => {
+    const planes = encodeTimeline(recorded.timeline)
+    expect(planes.toString('latin1', 0, 4)).toBe('ALTP')
+    expect(planes.equals(encodeTimeline(recorded.timeline, 1))).toBe(false)
   })
 
   it('refuses bytes that are not a timeline, or are cut short', () => {

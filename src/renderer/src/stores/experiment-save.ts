@@ -14,14 +14,22 @@ interface SavedLink {
 
 export type SaveStatus =
   | { readonly kind: 'saving' }
-  | { readonly kind: 'saved'; readonly name: string; readonly updated: boolean }
+  | {
+      readonly kind: 'saved'
+      readonly name: string
+      readonly updated: boolean
+      /** The run's results were written without their timelines (keepTimelines off). */
+      readonly withoutTimelines: boolean
+    }
   | { readonly kind: 'failed'; readonly reason: FailureReason }
 
 /**
  * Saving runs as experiments, and what the window knows of runs opened
  * from the library: which experiment each held run belongs to (so saving
  * it again updates that experiment), the engine it was recorded by, and
- * the replay state to restore when Replay shows it.
+ * the replay state to restore when Replay shows it. Whether a save keeps
+ * the timelines is one choice for the whole window, on until the user
+ * turns it off: without them an experiment holds its summaries only.
  */
 export const useExperimentSaveStore = defineStore('experimentSave', () => {
   const lab = useLab()
@@ -31,6 +39,7 @@ export const useExperimentSaveStore = defineStore('experimentSave', () => {
   const restores = new Map<string, unknown>()
   const rerunning = ref<string | null>(null)
   const rerunFailure = shallowRef<FailureReason | null>(null)
+  const keepTimelines = ref(true)
 
   /** A run experiment:open put back in the service. */
   function remember(answer: LabOutput<'experiment:open'>): void {
@@ -56,6 +65,20 @@ export const useExperimentSaveStore = defineStore('experimentSave', () => {
   }
 
   /**
+   * Whether saving the run writes its results (and so the keepTimelines
+   * choice applies): a run not saved yet, or re-run since. Saving an
+   * experiment's own run again only keeps the replay state.
+   */
+  function writesResults(runId: string): boolean {
+    return links.value.get(runId)?.contentSaved !== true
+  }
+
+  /** The configurations of an opened experiment that were saved without their timelines. */
+  function savedWithoutTimelines(runId: string): LabOutput<'experiment:open'>['configs'] {
+    return opened.value.get(runId)?.configs.filter((config) => config.timeline === 'dropped') ?? []
+  }
+
+  /**
    * Save the run: a new experiment named `name`, or, when the run already
    * belongs to one, that experiment with this replay state (and the run's
    * results, after a re-run).
@@ -65,20 +88,23 @@ export const useExperimentSaveStore = defineStore('experimentSave', () => {
     const next = new Map(status.value)
     status.value = next.set(runId, { kind: 'saving' })
     const state = replayState as LabOutput<'experiment:open'>['replayState']
+    const results = writesResults(runId)
+    const keep = keepTimelines.value
     try {
       const item = await lab.invoke(
         'experiment:save',
         link
           ? link.contentSaved
             ? { id: link.id, replayState: state }
-            : { id: link.id, runId, replayState: state }
-          : { runId, name, replayState: state }
+            : { id: link.id, runId, replayState: state, keepTimelines: keep }
+          : { runId, name, replayState: state, keepTimelines: keep }
       )
       links.value.set(runId, { id: item.id, name: item.name, contentSaved: true })
       status.value = new Map(status.value).set(runId, {
         kind: 'saved',
         name: item.name,
-        updated: link !== undefined
+        updated: link !== undefined,
+        withoutTimelines: results && !keep
       })
     } catch (error) {
       status.value = new Map(status.value).set(runId, {
@@ -112,10 +138,13 @@ export const useExperimentSaveStore = defineStore('experimentSave', () => {
     status,
     rerunning,
     rerunFailure,
+    keepTimelines,
     remember,
     takeRestore,
     forget,
     experimentOf,
+    writesResults,
+    savedWithoutTimelines,
     save,
     rerun
   }

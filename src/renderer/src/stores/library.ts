@@ -9,6 +9,7 @@ import {
 import type { Locale } from '@shared/i18n/locales'
 import { useLab } from '@renderer/lab/use-lab'
 import { describeFailure, type FailureReason } from '@renderer/lab/describe-failure'
+import { downloadReport } from '@renderer/library/download-report'
 import { printReport } from '@renderer/library/print-report'
 import { shellBridge } from '@renderer/library/shell-bridge'
 import { downloadBlob } from '@renderer/workbench/download-blob'
@@ -274,7 +275,7 @@ export const useLibraryStore = defineStore('library', () => {
       false
     )
     if (!report) return
-    downloadBlob(new Blob([report.html], { type: 'text/html' }), report.fileName)
+    downloadReport(report)
     message.value = {
       kind: 'done',
       key: 'library.notice.exported',

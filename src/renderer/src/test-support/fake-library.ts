@@ -31,7 +31,8 @@ const CHANNELS = new Set<LabChannel>([
 /**
  * The experiment library in memory, as FakeLabBridge answers it: inputs go
  * through the real schemas; saving a run (by its id) makes an experiment
- * named as asked, opening one holds it again as `opened-<id>`.
+ * named as asked (summaries only when keepTimelines is false), opening one
+ * holds it again as `opened-<id>`.
  */
 export class FakeLibrary {
   readonly experiments = new Map<number, Stored>()
@@ -139,8 +140,16 @@ export class FakeLibrary {
           entry.item = { ...entry.item, updatedAt: this.tick() }
           return entry.item
         }
-        const item = this.add(save.name!)
-        this.experiments.get(item.id)!.replayState = save.replayState ?? null
+        const kept = save.keepTimelines ?? true
+        const item = this.add(save.name!, kept ? {} : { timelinesKept: 0 })
+        const entry = this.experiments.get(item.id)!
+        entry.replayState = save.replayState ?? null
+        if (!kept) {
+          entry.open = {
+            ...entry.open,
+            configs: entry.open.configs.map((config) => ({ ...config, timeline: 'dropped' }))
+          }
+        }
         return item
       }
       case 'experiment:get': {

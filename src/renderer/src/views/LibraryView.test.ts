@@ -232,6 +232,7 @@ describe('the Library view', () => {
       {
         runId: 'run-7',
         name: 'First fit meets a buddy',
+        keepTimelines: true,
         replayState: {
           version: 1,
           step: -1,
@@ -244,5 +245,76 @@ describe('the Library view', () => {
     ])
     expect(root.get('[role="alert"]').text()).toContain('Not saved: Run "run-7" is still running')
     expect(button(root, 'Save as experiment').attributes('disabled')).toBeUndefined()
+  })
+
+  it('saves from Replay without the timelines when unchecked, and exports the run’s report there', async () => {
+    URL.createObjectURL = () => 'blob:fake'
+    URL.revokeObjectURL = () => {}
+    const bridge = new FakeLabBridge()
+    bridge.scripted.add(TWO_CONFIG_RUN)
+    const { root } = await open(bridge, `/replay/${TWO_CONFIG_RUN.runId}`)
+    const keep = root.get<HTMLInputElement>('[data-testid="save-keep-timelines"]')
+    expect(keep.element.checked).toBe(true)
+    expect(root.text()).toContain('without them only summaries are kept')
+    await keep.setValue(false)
+    await button(root, 'Save as experiment').trigger('click')
+    await flushPromises()
+    expect(bridge.callsTo('experiment:save')).toEqual([
+      expect.objectContaining({ runId: 'run-7', keepTimelines: false })
+    ])
+    expect(root.text()).toContain('summaries only (no timelines)')
+    // Saved: a second save only keeps the replay state, so the choice is no longer asked.
+    expect(root.find('[data-testid="save-keep-timelines"]').exists()).toBe(false)
+    await button(root, 'Export report').trigger('click')
+    await flushPromises()
+    expect(bridge.callsTo('report:html')).toEqual([{ runId: 'run-7', locale: 'en', id: 1 }])
+    expect(root.text()).toContain('First fit meets a buddy.html was downloaded.')
+  })
+
+  it('says plainly in Replay that an experiment saved without timelines has nothing to replay', async () => {
+    const bridge = new FakeLabBridge()
+    bridge.scripted.add(TWO_CONFIG_RUN)
+    bridge.library.add('Summaries only', { timelinesKept: 0 })
+    const stored = bridge.library.experiments.get(1)!
+    stored.open = {
+      ...stored.open,
+      runId: TWO_CONFIG_RUN.runId,
+      configs: stored.open.configs.map((config) => ({ ...config, timeline: 'dropped' }))
+    }
+    const { root, renderer } = await open(bridge)
+    expect(root.get('article').text()).toContain('Summaries only: replay needs a re-run')
+    await button(root, 'Open').trigger('click')
+    await flushPromises()
+    await flushPromises()
+    const notice = root.get('[data-testid="timelines-notice"]')
+    expect(notice.text()).toContain('Saved without timelines')
+    expect(notice.text()).toContain('This experiment was saved with its summaries only')
+    await button(root, 'Run it again to replay', notice).trigger('click')
+    await flushPromises()
+    expect(bridge.callsTo('experiment:rerun')).toEqual([{ id: 1 }])
+    expect(renderer.router.currentRoute.value.fullPath).toBe('/replay/rerun-1')
+  })
+
+  it('names the configurations by family when only some were saved without timelines', async () => {
+    const bridge = new FakeLabBridge()
+    bridge.scripted.add(TWO_CONFIG_RUN)
+    bridge.library.add('Half kept')
+    const stored = bridge.library.experiments.get(1)!
+    const [first] = stored.open.configs
+    stored.open = {
+      ...stored.open,
+      runId: TWO_CONFIG_RUN.runId,
+      configs: [
+        { ...first!, timeline: 'kept' },
+        { ...first!, config: 1, label: 'buddy:frames=8', family: 'buddy', timeline: 'dropped' }
+      ]
+    }
+    const { root } = await open(bridge)
+    await button(root, 'Open').trigger('click')
+    await flushPromises()
+    await flushPromises()
+    expect(root.get('[data-testid="timelines-notice"]').text()).toContain(
+      'Configurations #2 buddy were saved with their summaries only'
+    )
   })
 })

@@ -114,12 +114,27 @@ export default {
     updated: 'Saved “{name}”.',
     failed: 'Not saved: {reason}',
     untitled: 'Untitled experiment',
-    toLibrary: 'Show in Library'
+    toLibrary: 'Show in Library',
+    keepTimelines: 'Keep the timelines so it replays without running again',
+    keepTimelinesHint:
+      'Timelines take most of the space (tens of MB for a million requests); without them only summaries are kept and replay needs a re-run.',
+    savedWithoutTimelines: 'Saved as “{name}” in the Library, summaries only (no timelines).',
+    updatedWithoutTimelines: 'Saved “{name}”, summaries only (no timelines).'
   },
   report: {
     download: 'HTML report',
     print: 'Print report',
-    printFrame: 'Report being printed'
+    printFrame: 'Report being printed',
+    export: 'Export report',
+    exportHint: 'Download the HTML report of this run as shown here',
+    exporting: 'Making the report…',
+    failed: 'No report: {reason}'
+  },
+  timelines: {
+    title: 'Saved without timelines',
+    all: 'This experiment was saved with its summaries only, so there are no steps to replay. Run it again to replay it; the Library keeps the summaries.',
+    some: 'Configurations {configs} were saved with their summaries only, so they have no steps to replay. Run it again to replay them; the Library keeps the summaries.',
+    rerun: 'Run it again to replay'
   },
   engine: {
     title: 'Recorded by another engine version',

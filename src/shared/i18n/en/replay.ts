@@ -12,6 +12,8 @@ export default {
     running: 'The run is still going: {done} of {total} requests. Replay opens when it finishes.',
     nothingRecorded:
       'No configuration of this run has a timeline: they failed, were cancelled before starting, or ran without recording.',
+    savedWithoutTimelines:
+      'There are no steps to replay: this experiment was saved without its timelines.',
     empty: 'This run has no requests to replay.',
     retry: 'Try again'
   },

@@ -115,12 +115,27 @@ export default {
     updated: '已保存“{name}”。',
     failed: '未能保存：{reason}',
     untitled: '未命名实验',
-    toLibrary: '在实验库中查看'
+    toLibrary: '在实验库中查看',
+    keepTimelines: '保留时间线，以后无需重新运行即可回放',
+    keepTimelinesHint:
+      '时间线占大部分空间（一百万个请求约需数十 MB）；不保留时只存摘要，回放需要重新运行。',
+    savedWithoutTimelines: '已保存为实验库中的“{name}”，仅含摘要（未保留时间线）。',
+    updatedWithoutTimelines: '已保存“{name}”，仅含摘要（未保留时间线）。'
   },
   report: {
     download: 'HTML 报告',
     print: '打印报告',
-    printFrame: '正在打印的报告'
+    printFrame: '正在打印的报告',
+    export: '导出报告',
+    exportHint: '下载本次运行的 HTML 报告，内容与此处显示的一致',
+    exporting: '正在生成报告…',
+    failed: '未能生成报告：{reason}'
+  },
+  timelines: {
+    title: '保存时未保留时间线',
+    all: '这个实验保存时只保留了摘要，因此没有可回放的步骤。重新运行即可回放；实验库中的摘要仍会保留。',
+    some: '配置 {configs} 保存时只保留了摘要，因此没有可回放的步骤。重新运行即可回放；实验库中的摘要仍会保留。',
+    rerun: '重新运行以回放'
   },
   engine: {
     title: '由其他版本的引擎记录',

@@ -13,6 +13,7 @@ export default {
     running: '运行仍在进行：已完成 {done} / {total} 个请求。运行结束后即可回放。',
     nothingRecorded:
       '这次运行没有任何配置留下时间线：它们失败了、在开始前被取消，或运行时没有开启记录。',
+    savedWithoutTimelines: '没有可回放的步骤：这个实验保存时未保留时间线。',
     empty: '这次运行没有可回放的请求。',
     retry: '重试'
   },
