@@ -20,6 +20,15 @@ export interface ReplayWalk {
   end(target: ScenarioTarget): void
 }
 
+/**
+ * A long replay gives the event loop back after this long at most, checked
+ * every RUN_CHUNK requests: a jump half way into a million-request run
+ * replays for a second or more, and the window's other questions (the maps,
+ * another pane's step) must not wait behind it.
+ */
+const YIELD_AFTER_MS = 8
+const RUN_CHUNK = 1024
+
 /** Fine checkpoints kept behind a position read going backwards: a held ← then replays little. */
 const NEARBY = 16
 
@@ -28,7 +37,7 @@ export interface ReplayerOptions {
   readonly checkpointEvery?: number
   /** Most bytes all checkpoints may take together. */
   readonly budgetBytes?: number
-  /** Requests run between two yields to the event loop. */
+  /** Most requests run between two yields to the event loop (a long replay also yields every few milliseconds). */
   readonly sliceRequests?: number
 }
 
@@ -125,15 +134,21 @@ export class EngineReplayer {
     // Going backwards: stop at every `fine` requests over the last stretch before the goal.
     const fineFrom = backwards ? goal - NEARBY * fine : Number.POSITIVE_INFINITY
     let yielded = this.position
+    let yieldedAt = performance.now()
     while (this.position < goal) {
-      let next = Math.min(goal, this.nextCheckpointPosition(), this.position + this.slice)
+      let next = Math.min(goal, this.nextCheckpointPosition(), this.position + RUN_CHUNK)
       if (next > fineFrom) next = Math.min(next, Math.max(fineFrom, this.nextFinePosition()))
       this.run(next)
       if (this.position % this.every === 0) this.keep()
       else if (this.position >= fineFrom && this.position % fine === 0) this.keepNearby()
-      if (this.position < goal && this.position - yielded >= Math.min(this.slice, this.every)) {
+      if (
+        this.position < goal &&
+        (this.position - yielded >= Math.min(this.slice, this.every) ||
+          performance.now() - yieldedAt >= YIELD_AFTER_MS)
+      ) {
         yielded = this.position
         await new Promise<void>((resolve) => setImmediate(resolve))
+        yieldedAt = performance.now()
       }
     }
     return this.target

@@ -8,6 +8,7 @@ import { MetricColumns } from './metric-columns'
 import { readStructures } from './structures'
 import { TimelineReader } from './timeline-reader'
 import {
+  configOf,
   programOf,
   recordInProcess,
   targetAfter,
@@ -160,6 +161,26 @@ describe('seeking a timeline', () => {
       ),
       { numRuns: 60 }
     )
+  })
+
+  it('lets other work run while a long replay goes on, even with no limit in requests', async () => {
+    // best-fit on a long random workload: tens of milliseconds of replay on any machine.
+    const program = programOf('random', { seed: 3, ...heapOptions, count: 200_000, maxLive: 400 })
+    const { family, values } = configOf('best-fit', program)
+    const replayer = new EngineReplayer(family, values, program, {
+      checkpointEvery: program.count,
+      sliceRequests: Number.MAX_SAFE_INTEGER
+    })
+    let turns = 0
+    const counting = setInterval(() => turns++, 0)
+    const started = performance.now()
+    await replayer.read(program.count, () => undefined)
+    const tookMs = performance.now() - started
+    clearInterval(counting)
+    expect(replayer.requestsRun).toBe(program.count)
+    expect(tookMs, 'the replay must last long enough to need yielding').toBeGreaterThan(40)
+    // It yields after 8 ms, checked every 1,024 requests: on average at least every 20 ms.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(tookMs / 20))
   })
 
   it('derives per-request live metrics equal to the allocator’s own', () => {
