@@ -65,18 +65,21 @@ describe('checkOutputPath', () => {
     ).rejects.toThrow(/part of the path is a file, not a folder/)
   })
 
-  it.skipIf(runsAsRoot)('refuses a file or a folder without write permission', async () => {
-    writeFileSync(join(folder, 'locked.csv'), '')
-    chmodSync(join(folder, 'locked.csv'), 0o444)
-    await expect(checkOutputPath('locked.csv', context(folder))).rejects.toThrow(
-      'cannot write "locked.csv": permission denied.'
-    )
-    mkdirSync(join(folder, 'shut'))
-    chmodSync(join(folder, 'shut'), 0o555)
-    await expect(checkOutputPath('shut/x.csv', context(folder))).rejects.toThrow(
-      'the folder "shut" cannot be written to.'
-    )
-  })
+  it.skipIf(runsAsRoot)(
+    `refuses a file or a folder without write permission${runsAsRoot ? ' (skipped: running as root, which may write anywhere)' : ''}`,
+    async () => {
+      writeFileSync(join(folder, 'locked.csv'), '')
+      chmodSync(join(folder, 'locked.csv'), 0o444)
+      await expect(checkOutputPath('locked.csv', context(folder))).rejects.toThrow(
+        'cannot write "locked.csv": permission denied.'
+      )
+      mkdirSync(join(folder, 'shut'))
+      chmodSync(join(folder, 'shut'), 0o555)
+      await expect(checkOutputPath('shut/x.csv', context(folder))).rejects.toThrow(
+        'the folder "shut" cannot be written to.'
+      )
+    }
+  )
 })
 
 describe('printDiagnostics', () => {
