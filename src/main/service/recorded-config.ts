@@ -1,4 +1,4 @@
-import { pixelMixedText, pixelStatesText } from '@shared/timeline/map-pixel-text'
+import { pixelText } from '@shared/timeline/map-pixel-text'
 import { LabError, type LabOutput, type labChannels } from '@shared/api'
 import { MAP_STATES } from '@shared/run-schemas'
 import type { RunStatus, WorkerFailureKind } from '@shared/vocabulary/run-statuses'
@@ -200,8 +200,8 @@ export class RecordedConfig {
         pixels: {
           width: input.width,
           bytesPerPixel: pixels.bytesPerPixel,
-          dominant: pixelStatesText(pixels.dominant),
-          mixed: pixelMixedText(pixels.mixed)
+          dominant: pixelText(pixels.dominant),
+          mixed: pixelText(pixels.mixed)
         }
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { MapOutput } from '../run-schemas'
 import { MAP_STATES } from '../vocabulary/map-states'
-import { pixelCodes, pixelMixedText, pixelState, pixelStatesText } from './map-pixel-text'
+import { pixelCodes, pixelState, pixelText } from './map-pixel-text'
 
 describe('map pixel text', () => {
   it('gives back every state code and mixed flag it was made from, at any width', () => {
@@ -10,7 +10,7 @@ describe('map pixel text', () => {
       fc.property(
         fc.array(fc.integer({ min: 0, max: MAP_STATES.length - 1 }), { maxLength: 10_000 }),
         (codes) => {
-          const text = pixelStatesText(codes)
+          const text = pixelText(codes)
           expect(text).toHaveLength(codes.length)
           expect(Array.from(pixelCodes(text))).toEqual(codes)
           codes.forEach((code, i) => expect(pixelState(text, i)).toBe(MAP_STATES[code]))
@@ -18,7 +18,7 @@ describe('map pixel text', () => {
       ),
       { numRuns: 50 }
     )
-    expect(pixelMixedText([1, 0, 0, 1])).toBe('1001')
+    expect(pixelText([1, 0, 0, 1])).toBe('1001')
   })
 
   it('is refused by the map schema when it is not one digit per pixel', () => {

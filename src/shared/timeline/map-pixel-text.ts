@@ -12,14 +12,19 @@ export const PIXEL_MIXED_PATTERN = /^[01]*$/
 
 const ZERO = 48
 
-/** State codes (indexes in MAP_STATES) as pixel text. */
-export function pixelStatesText(codes: ArrayLike<number>): string {
-  return textOfDigits(codes)
-}
-
-/** Mixed flags (0 or 1 each) as pixel text. */
-export function pixelMixedText(flags: ArrayLike<number>): string {
-  return textOfDigits(flags)
+/** State codes (indexes in MAP_STATES) or mixed flags (0 or 1) as pixel text. */
+export function pixelText(digits: ArrayLike<number>): string {
+  // A chunk at a time: fromCharCode takes its arguments on the stack.
+  const CHUNK = 4096
+  const parts: string[] = []
+  const chars = new Array<number>(Math.min(CHUNK, digits.length))
+  for (let start = 0; start < digits.length; start += CHUNK) {
+    const end = Math.min(digits.length, start + CHUNK)
+    chars.length = end - start
+    for (let i = start; i < end; i++) chars[i - start] = ZERO + digits[i]!
+    parts.push(String.fromCharCode(...chars))
+  }
+  return parts.join('')
 }
 
 /** Pixel text back to the codes or flags it holds. */
@@ -32,18 +37,4 @@ export function pixelCodes(text: string): Uint8Array {
 /** The state of pixel `index` of pixel text. */
 export function pixelState(text: string, index: number): MapStateName {
   return MAP_STATES[text.charCodeAt(index) - ZERO] ?? 'free'
-}
-
-/** Digits 0..9 to text, a chunk at a time: fromCharCode takes its arguments on the stack. */
-function textOfDigits(values: ArrayLike<number>): string {
-  const CHUNK = 4096
-  const parts: string[] = []
-  const chars = new Array<number>(Math.min(CHUNK, values.length))
-  for (let start = 0; start < values.length; start += CHUNK) {
-    const end = Math.min(values.length, start + CHUNK)
-    chars.length = end - start
-    for (let i = start; i < end; i++) chars[i - start] = ZERO + values[i]!
-    parts.push(String.fromCharCode(...chars))
-  }
-  return parts.join('')
 }
