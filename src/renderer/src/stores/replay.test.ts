@@ -33,15 +33,18 @@ describe('useReplayStore', () => {
     expect(replay.step).toBe(-1)
   })
 
-  it('moves a held key’s repeats together, shown once per frame, and lets a seek overrule them', async () => {
+  it('shows a held key’s first repeat at once, the ones queued behind it together in a frame, and lets a seek overrule them', async () => {
     const { replay } = await opened()
     replay.seek(2)
     replay.stepHeld(1)
+    expect(replay.step).toBe(3)
     replay.stepHeld(1)
     replay.stepHeld(10)
-    expect(replay.step).toBe(2)
+    expect(replay.step).toBe(3)
     await new Promise((resolve) => setTimeout(resolve, 40))
     expect(replay.step).toBe(7)
+    replay.stepHeld(-1)
+    expect(replay.step).toBe(6)
     replay.stepHeld(-1)
     replay.seek(0)
     await new Promise((resolve) => setTimeout(resolve, 40))

@@ -11,6 +11,8 @@ export const MIN_SPEED = 1
 export const MAX_SPEED = 1000
 /** The speeds `,` and `.` step through. */
 export const SPEED_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const
+/** One frame at 60 Hz: held-key repeats closer together than this are shown together. */
+const FRAME_MS = 16
 
 /** A breakpoint none of the buttons has: stop at the next event of a kind, or a metric crossing a value. */
 export interface Breakpoint {
@@ -85,6 +87,8 @@ export const useReplayStore = defineStore('replay', () => {
   /** The step a held key asked for, and the frame that will show it (stepHeld). */
   let heldTarget: number | null = null
   let heldFrame: number | null = null
+  /** When a held key's step was last shown. */
+  let heldShownAt = Number.NEGATIVE_INFINITY
   const shown = ref<number[]>([])
   const focus = ref(0)
   const playing = ref(false)
@@ -145,21 +149,30 @@ export const useReplayStore = defineStore('replay', () => {
   }
 
   /**
-   * A held key's repeats: each moves the step it asks for at once, but the
-   * panes follow once per animation frame. When the window falls behind, the
-   * repeats that queued up meanwhile cost one update, not one each, and the
-   * panes catch up instead of drawing every step they were already past.
+   * A held key's repeats: each moves the step it asks for at once. A repeat
+   * after a quiet frame is shown at once, so the panes' questions leave now
+   * rather than a frame later; repeats that come sooner (the window fell
+   * behind and they queued up) are shown together at the next animation
+   * frame, costing one update, not one each, and the panes catch up instead
+   * of drawing every step they were already past.
    */
   function stepHeld(count: number): void {
     const from = heldTarget ?? step.value
     const next = clampStep(from + count)
     if (next === from) return
-    heldTarget = next
     markStep(next)
+    const now = performance.now()
+    if (heldFrame === null && now - heldShownAt >= FRAME_MS) {
+      heldShownAt = now
+      step.value = next
+      return
+    }
+    heldTarget = next
     heldFrame ??= nextFrame(() => {
       heldFrame = null
       const target = heldTarget
       heldTarget = null
+      heldShownAt = performance.now()
       if (target !== null) step.value = target
     })
   }
