@@ -37,7 +37,9 @@ function sameQuery(a: MapImage, b: MapImage): boolean {
 export function useMapImage(
   key: Ref<MapKey | null>,
   /** While playing, highlight what changed since the map drawn last instead of asking for the step before. */
-  sinceLast: Ref<boolean> = ref(false)
+  sinceLast: Ref<boolean> = ref(false),
+  /** The map a held key will show next, asked before it comes so that it is drawn with the rest. */
+  ahead: Ref<MapKey | null> = ref(null)
 ) {
   const cache = useTimelineCacheStore()
   const image = shallowRef<MapImage | null>(null)
@@ -46,20 +48,26 @@ export function useMapImage(
   const failure = shallowRef<FailureReason | null>(null)
   const current = new LatestWins<MapImage>()
   const before = new LatestWins<MapImage>()
-  const kept = new Map<string, MapImage>()
+  /** Maps asked for or at hand, newest last (a map asked ahead is found here while still on its way). */
+  const kept = new Map<string, Promise<MapImage>>()
 
-  async function fetch(target: MapKey): Promise<MapImage> {
+  function fetch(target: MapKey): Promise<MapImage> {
     const text = keyText(target)
     const known = kept.get(text)
     if (known) return known
-    const answer = await cache.map({
-      runId: target.runId,
-      config: target.config,
-      step: target.step,
-      ...(target.query.exact ? {} : { width: Math.min(MAX_MAP_WIDTH, target.query.width) })
-    })
-    const made = mapImageOf(answer)
+    const made = cache
+      .map({
+        runId: target.runId,
+        config: target.config,
+        step: target.step,
+        ...(target.query.exact ? {} : { width: Math.min(MAX_MAP_WIDTH, target.query.width) })
+      })
+      .then(mapImageOf)
     kept.set(text, made)
+    // A failed answer is not kept: asking again may succeed.
+    made.catch(() => {
+      if (kept.get(text) === made) kept.delete(text)
+    })
     if (kept.size > KEEP) kept.delete(kept.keys().next().value!)
     return made
   }
@@ -131,6 +139,10 @@ export function useMapImage(
     },
     { immediate: true, deep: true }
   )
+
+  watch(ahead, (target) => {
+    if (target) fetch(target).catch(() => undefined)
+  })
 
   onScopeDispose(() => {
     clearTimeout(exactLater)

@@ -22,6 +22,8 @@ export interface StructuresOptions {
   readonly follow?: Ref<boolean>
   /** Ask with the step's event (the event log's configuration): see useTimelineCacheStore().step. */
   readonly withEvent?: boolean
+  /** The step a held key will show next, asked before it comes (with withEvent only). */
+  readonly ahead?: Ref<{ runId: string; config: number; step: number } | null>
 }
 
 /** The allocator's own structures of one configuration at a step, newest request wins. */
@@ -102,6 +104,16 @@ export function useStructures(
     },
     { immediate: true, deep: true }
   )
+
+  if (options.withEvent && options.ahead)
+    watch(options.ahead, (target) => {
+      const now = key.value
+      if (!target || !now) return
+      // The step shown is asked first (or found already asked), whatever this panel's own question
+      // waits behind: asked after the step ahead, its events would send the engine back.
+      void cache.step({ ...now }).catch(() => undefined)
+      cache.stepAhead({ ...target })
+    })
 
   onScopeDispose(() => {
     clearTimeout(timer)

@@ -36,17 +36,23 @@ describe('useReplayStore', () => {
   it('shows a held key’s first repeat at once, the ones queued behind it together in a frame, and lets a seek overrule them', async () => {
     const { replay } = await opened()
     replay.seek(2)
+    expect(replay.ahead).toBeNull()
     replay.stepHeld(1)
     expect(replay.step).toBe(3)
+    // What the next repeat will show, for the panes to ask before it comes.
+    expect(replay.ahead).toBe(4)
     replay.stepHeld(1)
     replay.stepHeld(10)
     expect(replay.step).toBe(3)
     await new Promise((resolve) => setTimeout(resolve, 40))
     expect(replay.step).toBe(7)
+    // Nothing lies past the last step.
+    expect(replay.ahead).toBeNull()
     replay.stepHeld(-1)
     expect(replay.step).toBe(6)
     replay.stepHeld(-1)
     replay.seek(0)
+    expect(replay.ahead).toBeNull()
     await new Promise((resolve) => setTimeout(resolve, 40))
     expect(replay.step).toBe(0)
   })

@@ -89,6 +89,8 @@ export const useReplayStore = defineStore('replay', () => {
   let heldFrame: number | null = null
   /** When a held key's step was last shown. */
   let heldShownAt = Number.NEGATIVE_INFINITY
+  /** The step a held key will show next, which the panes ask for before it comes (null: none). */
+  const ahead = ref<number | null>(null)
   const shown = ref<number[]>([])
   const focus = ref(0)
   const playing = ref(false)
@@ -138,6 +140,7 @@ export const useReplayStore = defineStore('replay', () => {
 
   function seek(target: number): void {
     cancelHeld()
+    ahead.value = null
     const next = clampStep(target)
     if (next === step.value) return
     step.value = next
@@ -164,7 +167,7 @@ export const useReplayStore = defineStore('replay', () => {
     const now = performance.now()
     if (heldFrame === null && now - heldShownAt >= FRAME_MS) {
       heldShownAt = now
-      step.value = next
+      showHeld(next, count)
       return
     }
     heldTarget = next
@@ -173,8 +176,15 @@ export const useReplayStore = defineStore('replay', () => {
       const target = heldTarget
       heldTarget = null
       heldShownAt = performance.now()
-      if (target !== null) step.value = target
+      if (target !== null) showHeld(target, count)
     })
+  }
+
+  /** Show a held key's step, and name the one its next repeat will ask for. */
+  function showHeld(target: number, count: number): void {
+    step.value = target
+    const next = clampStep(target + count)
+    ahead.value = next === target ? null : next
   }
 
   function cancelHeld(): void {
@@ -300,6 +310,7 @@ export const useReplayStore = defineStore('replay', () => {
 
   return {
     step,
+    ahead,
     shown,
     focus,
     playing,

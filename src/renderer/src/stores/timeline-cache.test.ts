@@ -79,4 +79,25 @@ describe('useTimelineCacheStore', () => {
     expect(reason).toBeInstanceOf(LabError)
     expect(reason.code).toBe('not-found')
   })
+
+  it('asks a step ahead once, hands it over when the step comes, and only then tells followers of it', async () => {
+    const { bridge, cache: timeline } = cache()
+    await timeline.step({ runId: 'run-7', config: 0, step: 3 })
+    timeline.stepAhead({ runId: 'run-7', config: 0, step: 4 })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    // Asked ahead: the follower still sees the step shown.
+    expect(timeline.latestStructures('run-7', 0)?.step).toBe(3)
+    const shown = await timeline.step({ runId: 'run-7', config: 0, step: 4 })
+    await Promise.resolve()
+    expect(shown.structures.step).toBe(4)
+    expect(shown.events.map((e) => e.step)).toEqual([4])
+    expect(timeline.latestStructures('run-7', 0)?.step).toBe(4)
+    const calls = bridge.callsTo('timeline:step') as Asked[]
+    // The step ahead went once, starting its events after the step shown: the engine only goes on.
+    expect(calls).toHaveLength(2)
+    expect(calls[1]!.questions).toEqual([
+      { kind: 'events', config: 0, from: 4, count: 1 },
+      { kind: 'structures', config: 0, step: 4 }
+    ])
+  })
 })

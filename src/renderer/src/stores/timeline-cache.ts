@@ -19,6 +19,9 @@ export const STEP_HISTORY = 12
 /** Steps a held key may skip that the next question still fills in. */
 const MAX_SKIPPED = 64
 
+const structuresOf = (answer: Promise<StepAnswer>): Promise<Structures> =>
+  answer.then((both) => both.structures)
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const parts: T[][] = []
   for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size))
@@ -198,10 +201,20 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
    */
   const stepsAsked = new Map<string, Promise<StepAnswer>>()
   const lastStepAsked = new Map<string, number>()
-  function step(input: { runId: string; config: number; step: number }): Promise<StepAnswer> {
+  /** Steps asked ahead (stepAhead) that no pane has asked for itself yet. */
+  const askedAhead = new Set<string>()
+  function step(
+    input: { runId: string; config: number; step: number },
+    options: { ahead?: boolean } = {}
+  ): Promise<StepAnswer> {
     const key = `${input.runId}|${input.config}|${input.step}`
     let answer = stepsAsked.get(key)
-    if (answer) return answer
+    if (answer) {
+      // Asked ahead, and now the step the panes show: it is the newest for followers from here on.
+      if (!options.ahead && askedAhead.delete(key))
+        noteLatest(input.runId, input.config, structuresAsked.get(key) ?? structuresOf(answer))
+      return answer
+    }
     const configKey = `${input.runId}|${input.config}`
     const last = lastStepAsked.get(configKey)
     const from =
@@ -225,18 +238,35 @@ export const useTimelineCacheStore = defineStore('timelineCache', () => {
       structures: after
     }))
     stepsAsked.set(key, answer)
-    answer.catch(() => stepsAsked.delete(key))
-    if (stepsAsked.size > KEEP) stepsAsked.delete(stepsAsked.keys().next().value!)
+    answer.catch(() => {
+      stepsAsked.delete(key)
+      askedAhead.delete(key)
+    })
+    if (stepsAsked.size > KEEP) {
+      const oldest = stepsAsked.keys().next().value!
+      stepsAsked.delete(oldest)
+      askedAhead.delete(oldest)
+    }
     // Whoever asks the structures of this step later gets this answer.
     structuresAsked.set(key, structures)
     structures.catch(() => structuresAsked.delete(key))
-    noteLatest(input.runId, input.config, structures)
+    if (options.ahead) askedAhead.add(key)
+    else noteLatest(input.runId, input.config, structures)
     return answer
+  }
+
+  /**
+   * Ask for a step before any pane shows it: the step a held key will show
+   * next. When it comes, its answer is at hand and every pane draws it in
+   * the same frame. A failure here is not shown: the pane asks again then.
+   */
+  function stepAhead(input: { runId: string; config: number; step: number }): void {
+    step(input, { ahead: true }).catch(() => undefined)
   }
 
   function latestStructures(runId: string, config: number): Structures | undefined {
     return latest.value.get(`${runId}|${config}`)
   }
 
-  return { map, structures, events, step, latestStructures }
+  return { map, structures, events, step, stepAhead, latestStructures }
 })
