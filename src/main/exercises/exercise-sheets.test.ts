@@ -72,6 +72,9 @@ describe('exercise sheets and their answer keys', () => {
     }
     expect(text(sheet)).toContain('第 1 题 · 第 2 步：alloc c 9 KiB')
     expect(text(answers)).toContain('成功，位置是 第 512 号页框')
+    // A full-width colon brings its own space: none is added after it.
+    expect(text(answers)).toMatch(/答案：成功/)
+    expect(text(answers)).toMatch(/发生了什么：\S/)
   })
 
   it('refuse a question past the run’s last step, and one the allocator cannot answer', async () => {

@@ -197,12 +197,17 @@ function questionBlock(
     <p>${t(`classroom.exercise.kinds.${item.question.kind}`)}</p>
     ${
       key
-        ? markup`<p><span class="muted">${s('answerLabel')}</span> <span class="right">${item.answer}</span></p>
-           <p><span class="muted">${s('whyLabel')}</span> ${item.sentence}</p>`
+        ? markup`<p><span class="muted">${s('answerLabel')}</span>${gapAfter(s('answerLabel'))}<span class="right">${item.answer}</span></p>
+           <p><span class="muted">${s('whyLabel')}</span>${gapAfter(s('whyLabel'))}${item.sentence}</p>`
         : markup`<p class="answer-label">${s('answerLine')}</p>
            ${Array.from({ length: WRITING_LINES[item.question.kind] }, () => trusted('<div class="write-line"></div>'))}`
     }
   </section>`
+}
+
+/** The space between a label and its value: none after a full-width colon, which has its own. */
+function gapAfter(label: string): string {
+  return label.endsWith('：') ? '' : ' '
 }
 
 /** A spec breaks across lines after its commas, never inside a family's name such as first-fit. */
