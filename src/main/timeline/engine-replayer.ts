@@ -39,6 +39,8 @@ export interface ReplayerOptions {
   readonly budgetBytes?: number
   /** Most requests run between two yields to the event loop (a long replay also yields every few milliseconds). */
   readonly sliceRequests?: number
+  /** Milliseconds from some origin (performance.now); tests pass a clock of their own. */
+  readonly clock?: () => number
 }
 
 /**
@@ -57,6 +59,7 @@ export class EngineReplayer {
   private every: number
   private readonly budget: number
   private readonly slice: number
+  private readonly clock: () => number
   private readonly checkpoints: PoolCheckpoint[] = []
   /** The fine checkpoints behind the last backward reads, oldest first (at most NEARBY). */
   private readonly nearby: PoolCheckpoint[] = []
@@ -73,6 +76,7 @@ export class EngineReplayer {
     this.every = Math.max(1, options.checkpointEvery ?? 16384)
     this.budget = options.budgetBytes ?? 64 * 1024 * 1024
     this.slice = Math.max(1, options.sliceRequests ?? 65536)
+    this.clock = options.clock ?? (() => performance.now())
     const pool = FramePool.create(family.poolBytes(values, program))
     this.buffer = pool.buffer
     this.target = family.create(pool, values, program, true)
@@ -134,7 +138,7 @@ export class EngineReplayer {
     // Going backwards: stop at every `fine` requests over the last stretch before the goal.
     const fineFrom = backwards ? goal - NEARBY * fine : Number.POSITIVE_INFINITY
     let yielded = this.position
-    let yieldedAt = performance.now()
+    let yieldedAt = this.clock()
     while (this.position < goal) {
       let next = Math.min(goal, this.nextCheckpointPosition(), this.position + RUN_CHUNK)
       if (next > fineFrom) next = Math.min(next, Math.max(fineFrom, this.nextFinePosition()))
@@ -144,11 +148,11 @@ export class EngineReplayer {
       if (
         this.position < goal &&
         (this.position - yielded >= Math.min(this.slice, this.every) ||
-          performance.now() - yieldedAt >= YIELD_AFTER_MS)
+          this.clock() - yieldedAt >= YIELD_AFTER_MS)
       ) {
         yielded = this.position
         await new Promise<void>((resolve) => setImmediate(resolve))
-        yieldedAt = performance.now()
+        yieldedAt = this.clock()
       }
     }
     return this.target
