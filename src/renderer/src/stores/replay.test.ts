@@ -57,6 +57,23 @@ describe('useReplayStore', () => {
     expect(replay.step).toBe(0)
   })
 
+  it('asks ahead for the step after one the user has stayed on, and not while playing', async () => {
+    const { replay } = await opened()
+    replay.seek(3)
+    expect(replay.ahead).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(replay.ahead).toBe(4)
+    replay.seek(7)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Nothing lies past the last step.
+    expect(replay.ahead).toBeNull()
+    replay.seek(2)
+    replay.play()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(replay.ahead).toBeNull()
+    replay.pause()
+  })
+
   it('jumps to the nearest failure of any shown configuration, either way', async () => {
     const { replay } = await opened()
     await replay.nextFailure()

@@ -11,6 +11,8 @@ export const MIN_SPEED = 1
 export const MAX_SPEED = 1000
 /** The speeds `,` and `.` step through. */
 export const SPEED_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const
+/** How long the step stays put before the next one is asked ahead (see askAheadAtRest). */
+const REST_MS = 250
 /** One frame at 60 Hz: held-key repeats closer together than this are shown together. */
 const FRAME_MS = 16
 
@@ -145,6 +147,22 @@ export const useReplayStore = defineStore('replay', () => {
     if (next === step.value) return
     step.value = next
     markStep(next)
+    askAheadAtRest()
+  }
+
+  /**
+   * Once the step has rested a moment, the step after it is asked ahead: a
+   * key press or Play most likely comes next, and its first step is then
+   * drawn from answers at hand like every later one.
+   */
+  let restTimer: ReturnType<typeof setTimeout> | undefined
+  function askAheadAtRest(): void {
+    clearTimeout(restTimer)
+    restTimer = setTimeout(() => {
+      if (playing.value || heldFrame !== null || ahead.value !== null) return
+      const next = clampStep(step.value + 1)
+      ahead.value = next === step.value ? null : next
+    }, REST_MS)
   }
 
   function stepBy(count: number): void {
