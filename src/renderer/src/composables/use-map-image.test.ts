@@ -16,13 +16,13 @@ describe('useMapImage', () => {
     setActivePinia(piniaWithLab(bridge))
     const query = { exact: false, width: 16 } as const
     const key = ref({ runId: 'run-7', config: 0, step: 3, query })
-    const ahead = ref<typeof key.value | null>(null)
+    const ahead = ref<(typeof key.value)[]>([])
     const scope = effectScope()
     const { image } = scope.run(() => useMapImage(key, ref(false), ahead))!
     await settle()
     expect(image.value?.step).toBe(3)
 
-    ahead.value = { ...key.value, step: 4 }
+    ahead.value = [{ ...key.value, step: 4 }]
     await settle()
     const asked = () =>
       (bridge.callsTo('timeline:step') as Asked[]).flatMap((call) =>

@@ -38,8 +38,8 @@ export function useMapImage(
   key: Ref<MapKey | null>,
   /** While playing, highlight what changed since the map drawn last instead of asking for the step before. */
   sinceLast: Ref<boolean> = ref(false),
-  /** The map a held key will show next, asked before it comes so that it is drawn with the rest. */
-  ahead: Ref<MapKey | null> = ref(null)
+  /** The maps a held key will show next, asked before they come so that each is drawn with the rest. */
+  ahead: Ref<readonly MapKey[]> = ref([])
 ) {
   const cache = useTimelineCacheStore()
   const image = shallowRef<MapImage | null>(null)
@@ -140,8 +140,8 @@ export function useMapImage(
     { immediate: true, deep: true }
   )
 
-  watch(ahead, (target) => {
-    if (target) fetch(target).catch(() => undefined)
+  watch(ahead, (targets) => {
+    for (const target of targets) fetch(target).catch(() => undefined)
   })
 
   onScopeDispose(() => {

@@ -22,8 +22,8 @@ export interface StructuresOptions {
   readonly follow?: Ref<boolean>
   /** Ask with the step's event (the event log's configuration): see useTimelineCacheStore().step. */
   readonly withEvent?: boolean
-  /** The step a held key will show next, asked before it comes (with withEvent only). */
-  readonly ahead?: Ref<{ runId: string; config: number; step: number } | null>
+  /** The steps a held key will show next, asked before they come (with withEvent only). */
+  readonly ahead?: Ref<readonly { runId: string; config: number; step: number }[]>
 }
 
 /** The allocator's own structures of one configuration at a step, newest request wins. */
@@ -106,13 +106,13 @@ export function useStructures(
   )
 
   if (options.withEvent && options.ahead)
-    watch(options.ahead, (target) => {
+    watch(options.ahead, (targets) => {
       const now = key.value
-      if (!target || !now) return
+      if (targets.length === 0 || !now) return
       // The step shown is asked first (or found already asked), whatever this panel's own question
-      // waits behind: asked after the step ahead, its events would send the engine back.
+      // waits behind: asked after the steps ahead, its events would send the engine back.
       void cache.step({ ...now }).catch(() => undefined)
-      cache.stepAhead({ ...target })
+      for (const target of targets) cache.stepAhead({ ...target })
     })
 
   onScopeDispose(() => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { configStepAhead } from './step-ahead'
+import { configStepsAhead } from './step-ahead'
 
-describe('configStepAhead', () => {
-  it('is the step ahead, kept within the configuration, and null when there is nothing new to ask', () => {
-    expect(configStepAhead(5, 10, 4)).toBe(5)
-    expect(configStepAhead(3, 10, 4)).toBe(3)
+describe('configStepsAhead', () => {
+  it('keeps the steps ahead within the configuration, each once, and none it shows already', () => {
+    expect(configStepsAhead([5, 6], 10, 4)).toEqual([5, 6])
+    expect(configStepsAhead([3, 2], 10, 4)).toEqual([3, 2])
     // Ended at step 9: it shows 9 from there on, nothing ahead.
-    expect(configStepAhead(12, 10, 9)).toBeNull()
-    expect(configStepAhead(12, 10, 8)).toBe(9)
-    expect(configStepAhead(null, 10, 4)).toBeNull()
+    expect(configStepsAhead([12, 13], 10, 9)).toEqual([])
+    expect(configStepsAhead([9, 10], 10, 8)).toEqual([9])
+    expect(configStepsAhead([], 10, 4)).toEqual([])
   })
 })

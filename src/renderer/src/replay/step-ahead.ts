@@ -1,9 +1,13 @@
 /**
- * The step a held key will show next, as one configuration shows it: a
- * configuration that ended earlier stays at its last step. Null when there
- * is none, or when it is the step the configuration shows already.
+ * The steps a held key will show next, as one configuration shows them: a
+ * configuration that ended earlier stays at its last step. Only the steps
+ * it does not show already, each once, in the order they come.
  */
-export function configStepAhead(ahead: number | null, count: number, shown: number): number | null {
-  const next = ahead === null ? null : Math.min(ahead, count - 1)
-  return next === shown ? null : next
+export function configStepsAhead(ahead: readonly number[], count: number, shown: number): number[] {
+  const steps: number[] = []
+  for (const step of ahead) {
+    const own = Math.min(step, count - 1)
+    if (own !== shown && !steps.includes(own)) steps.push(own)
+  }
+  return steps
 }

@@ -11,6 +11,9 @@ export const MIN_SPEED = 1
 export const MAX_SPEED = 1000
 /** The speeds `,` and `.` step through. */
 export const SPEED_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const
+const NO_STEPS: readonly number[] = []
+/** Steps asked ahead of a held key (see ahead). */
+const AHEAD_STEPS = 2
 /** How long the step stays put before the next one is asked ahead (see askAheadAtRest). */
 const REST_MS = 250
 /** One frame at 60 Hz: held-key repeats closer together than this are shown together. */
@@ -91,8 +94,11 @@ export const useReplayStore = defineStore('replay', () => {
   let heldFrame: number | null = null
   /** When a held key's step was last shown. */
   let heldShownAt = Number.NEGATIVE_INFINITY
-  /** The step a held key will show next, which the panes ask for before it comes (null: none). */
-  const ahead = ref<number | null>(null)
+  /**
+   * The steps a held key will show next, in order, which the panes ask for
+   * before they come: two, so one late answer does not hold a step back.
+   */
+  const ahead = shallowRef<readonly number[]>(NO_STEPS)
   const shown = ref<number[]>([])
   const focus = ref(0)
   const playing = ref(false)
@@ -142,7 +148,7 @@ export const useReplayStore = defineStore('replay', () => {
 
   function seek(target: number): void {
     cancelHeld()
-    ahead.value = null
+    if (ahead.value.length > 0) ahead.value = NO_STEPS
     const next = clampStep(target)
     if (next === step.value) return
     step.value = next
@@ -159,9 +165,8 @@ export const useReplayStore = defineStore('replay', () => {
   function askAheadAtRest(): void {
     clearTimeout(restTimer)
     restTimer = setTimeout(() => {
-      if (playing.value || heldFrame !== null || ahead.value !== null) return
-      const next = clampStep(step.value + 1)
-      ahead.value = next === step.value ? null : next
+      if (playing.value || heldFrame !== null || ahead.value.length > 0) return
+      ahead.value = stepsAfter(step.value, 1)
     }, REST_MS)
   }
 
@@ -201,8 +206,17 @@ export const useReplayStore = defineStore('replay', () => {
   /** Show a held key's step, and name the one its next repeat will ask for. */
   function showHeld(target: number, count: number): void {
     step.value = target
-    const next = clampStep(target + count)
-    ahead.value = next === target ? null : next
+    ahead.value = stepsAfter(target, count)
+  }
+
+  /** The next AHEAD_STEPS steps `count` apart after `from`, within the run. */
+  function stepsAfter(from: number, count: number): number[] {
+    const steps: number[] = []
+    for (let i = 1; i <= AHEAD_STEPS; i++) {
+      const next = clampStep(from + i * count)
+      if (next !== from && !steps.includes(next)) steps.push(next)
+    }
+    return steps
   }
 
   function cancelHeld(): void {
